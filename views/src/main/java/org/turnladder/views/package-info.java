@@ -1,0 +1,2 @@
+/** Reusable JavaFX controls: ladder, packet details, hex view, findings. */
+package org.turnladder.views;
