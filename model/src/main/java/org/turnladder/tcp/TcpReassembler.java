@@ -1,0 +1,129 @@
+package org.turnladder.tcp;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.turnladder.net.Endpoint;
+import org.turnladder.net.TransportPacket;
+import org.turnladder.net.TransportPacket.TcpHeader;
+
+/**
+ * Sorts TCP segments into connections and feeds each direction's in-order bytes to a consumer made for it.
+ */
+public final class TcpReassembler {
+
+    /** Hears of connections: attaches the consumers of a new one, and learns when one is done with. */
+    public interface Listener {
+        /** Set the consumers of both directions here. */
+        void connectionOpened(TcpConnection connection);
+
+        /** The connection is forgotten (closed and quiet, or at the end of the capture); its buffers are flushed. */
+        void connectionEnded(TcpConnection connection);
+    }
+
+    /** How long a closed connection is kept for late retransmissions before it is forgotten. */
+    private static final long CLOSED_LINGER_NANOS = 60_000_000_000L;
+    /** How long a silent, still-open connection is kept. */
+    private static final long IDLE_NANOS = 30 * 60_000_000_000L;
+    private static final int EVICT_EVERY = 8192;
+
+    private record FlowKey(Endpoint a, Endpoint b) {
+        static FlowKey of(Endpoint x, Endpoint y) {
+            return x.compareTo(y) <= 0 ? new FlowKey(x, y) : new FlowKey(y, x);
+        }
+    }
+
+    private final Map<FlowKey, TcpConnection> connections = new HashMap<>();
+    private final Listener listener;
+    private long nextId;
+    private int sinceEviction;
+
+    public TcpReassembler(Listener listener) {
+        this.listener = listener;
+    }
+
+    /** Feeds one TCP segment (ICMP-quoted segments must not come here). */
+    public void segment(TransportPacket p) {
+        TcpHeader h = p.tcp();
+        FlowKey key = FlowKey.of(p.src(), p.dst());
+        TcpConnection c = connections.get(key);
+        boolean pureSyn = h.has(TcpHeader.SYN) && !h.has(TcpHeader.ACK);
+        if (c != null && pureSyn && isNewConnection(c)) {
+            connections.remove(key);
+            end(c);
+            c = null;
+        }
+        if (c == null) {
+            c = new TcpConnection(nextId++, p.src(), p.dst(), p.frame());
+            connections.put(key, c);
+            listener.connectionOpened(c);
+        }
+        c.touch(p.frame(), p.epochNanos());
+        TcpDirection d = c.from(p.src());
+        if (h.has(TcpHeader.SYN)) {
+            d.syn(h.seq());
+        }
+        if (h.has(TcpHeader.ACK)) {
+            d.reverse().acked(h.ack());
+        }
+        if (p.payloadLength() > 0) {
+            long seq = h.has(TcpHeader.SYN) ? (h.seq() + 1) & 0xFFFFFFFFL : h.seq();
+            int frameOffset = p.payloadSpans().isEmpty() ? 0 : p.payloadSpans().get(0).frameOffset();
+            d.segment(p.frame(), p.epochNanos(), seq, p.payload(), p.payloadOffset(), p.payloadLength(), frameOffset);
+        }
+        if (h.has(TcpHeader.FIN)) {
+            d.fin();
+        }
+        if (h.has(TcpHeader.RST)) {
+            c.markReset();
+        }
+        if (++sinceEviction >= EVICT_EVERY) {
+            sinceEviction = 0;
+            evict(p.epochNanos());
+        }
+    }
+
+    /**
+     * A SYN on a known 4-tuple starts a new connection when the old one ended or carried data; a SYN before any
+     * data is a retransmission of the opening one.
+     */
+    private static boolean isNewConnection(TcpConnection c) {
+        return c.closed() || c.firstDirection().bytesSeen() > 0 || c.secondDirection().bytesSeen() > 0;
+    }
+
+    /** Forgets connections that closed a while ago or went silent, so memory does not grow with the capture. */
+    private void evict(long nowNanos) {
+        var it = connections.values().iterator();
+        while (it.hasNext()) {
+            TcpConnection c = it.next();
+            long quiet = nowNanos - c.lastNanos();
+            if ((c.closed() && quiet > CLOSED_LINGER_NANOS) || quiet > IDLE_NANOS) {
+                it.remove();
+                end(c);
+            }
+        }
+    }
+
+    /** Connections still tracked, in the order they started. */
+    public List<TcpConnection> connections() {
+        List<TcpConnection> all = new ArrayList<>(connections.values());
+        all.sort((x, y) -> Long.compare(x.id(), y.id()));
+        return all;
+    }
+
+    /** End of capture: delivers what waits behind holes and ends every connection. */
+    public void flush() {
+        List<TcpConnection> all = connections();
+        connections.clear();
+        for (TcpConnection c : all) {
+            end(c);
+        }
+    }
+
+    private void end(TcpConnection c) {
+        c.firstDirection().flush();
+        c.secondDirection().flush();
+        listener.connectionEnded(c);
+    }
+}
