@@ -1,0 +1,130 @@
+package org.turnladder.app.cli;
+
+/**
+ * A small streaming JSON writer: enough for the command line's output, without a JSON library. Commas are placed
+ * automatically; names and values are escaped.
+ */
+final class JsonWriter {
+    private final StringBuilder sb;
+    /** For each open container: whether something was written in it yet. */
+    private final boolean[] hasItem = new boolean[64];
+    private int depth;
+    private boolean afterName;
+
+    JsonWriter(StringBuilder sb) {
+        this.sb = sb;
+    }
+
+    JsonWriter beginObject() {
+        separator();
+        sb.append('{');
+        hasItem[++depth] = false;
+        return this;
+    }
+
+    JsonWriter endObject() {
+        sb.append('}');
+        depth--;
+        return this;
+    }
+
+    JsonWriter beginArray() {
+        separator();
+        sb.append('[');
+        hasItem[++depth] = false;
+        return this;
+    }
+
+    JsonWriter endArray() {
+        sb.append(']');
+        depth--;
+        return this;
+    }
+
+    JsonWriter name(String name) {
+        separator();
+        string(name);
+        sb.append(':');
+        afterName = true;
+        return this;
+    }
+
+    JsonWriter value(String s) {
+        separator();
+        if (s == null) {
+            sb.append("null");
+        } else {
+            string(s);
+        }
+        return this;
+    }
+
+    JsonWriter value(long n) {
+        separator();
+        sb.append(n);
+        return this;
+    }
+
+    JsonWriter value(Number n) {
+        separator();
+        sb.append(n == null ? "null" : n.toString());
+        return this;
+    }
+
+    JsonWriter value(boolean b) {
+        separator();
+        sb.append(b);
+        return this;
+    }
+
+    JsonWriter field(String name, String s) {
+        return name(name).value(s);
+    }
+
+    JsonWriter field(String name, long n) {
+        return name(name).value(n);
+    }
+
+    JsonWriter field(String name, Number n) {
+        return name(name).value(n);
+    }
+
+    JsonWriter field(String name, boolean b) {
+        return name(name).value(b);
+    }
+
+    private void separator() {
+        if (afterName) {
+            afterName = false;
+            return;
+        }
+        if (depth > 0) {
+            if (hasItem[depth]) {
+                sb.append(',');
+            }
+            hasItem[depth] = true;
+        }
+    }
+
+    private void string(String s) {
+        sb.append('"');
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c < 0x20 || (c >= 0x7f && c < 0xa0) || c == 0x2028 || c == 0x2029) {
+                        sb.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        sb.append('"');
+    }
+}

@@ -1,0 +1,65 @@
+package org.turnladder.decode;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.turnladder.capture.RawPacket;
+import org.turnladder.framing.TcpFlowSummary;
+import org.turnladder.framing.TcpFraming;
+import org.turnladder.framing.TurnServers;
+import org.turnladder.framing.UdpDecoder;
+import org.turnladder.net.PacketDissector;
+import org.turnladder.net.Transport;
+import org.turnladder.net.TransportPacket;
+import org.turnladder.tcp.TcpReassembler;
+
+/**
+ * The decoding pipeline for one capture: frames in, decoded messages out, in capture order of their completing
+ * frames. Fed one frame at a time, so a file and a live interface go through the same path; holds only what
+ * incomplete TCP messages and IP fragments need.
+ */
+public final class DecodeEngine {
+    private final PacketDissector dissector = new PacketDissector();
+    private final TurnServers turnServers = new TurnServers();
+    private final TcpFraming tcpFraming;
+    private final TcpReassembler tcp;
+    private final UdpDecoder udp;
+    private long frames;
+
+    public DecodeEngine(MessageSink sink) {
+        this.tcpFraming = new TcpFraming(sink, turnServers);
+        this.tcp = new TcpReassembler(tcpFraming);
+        this.udp = new UdpDecoder(sink, turnServers);
+    }
+
+    public void accept(RawPacket raw) {
+        frames++;
+        TransportPacket p = dissector.dissect(raw);
+        if (p == null) {
+            return;
+        }
+        if (p.transport() == Transport.UDP) {
+            udp.datagram(p);
+        } else if (p.icmp() == null) {
+            tcp.segment(p);
+        }
+    }
+
+    /** End of input: delivers what waits behind TCP holes. */
+    public void finish() {
+        tcp.flush();
+    }
+
+    public long frames() {
+        return frames;
+    }
+
+    /** TCP connections that were recognised (TLS, STUN/TURN, RFC 6062 data, …), once they have ended. */
+    public List<TcpFlowSummary> tcpFlows() {
+        return tcpFraming.endedFlows();
+    }
+
+    /** Problems met below the messages (unsupported link types, bad IP headers), without repeats. */
+    public List<String> warnings() {
+        return new ArrayList<>(dissector.warnings());
+    }
+}

@@ -1,0 +1,29 @@
+package org.turnladder.framing;
+
+import org.turnladder.net.Endpoint;
+
+/**
+ * What one TCP connection turned out to be, for reports: its label, its ends, and for RFC 6062 data connections
+ * what went through them.
+ *
+ * @param id              connection number (Wireshark's {@code tcp.stream})
+ * @param client          the side that opened it (or the first sender when the handshake was not captured)
+ * @param appBytesOut     application bytes (not STUN) from client to server
+ * @param appBytesIn      application bytes from server to client
+ * @param relayedStun     STUN messages decoded inside the relayed data (both directions)
+ * @param bytesLost       bytes the capture missed, both directions
+ */
+public record TcpFlowSummary(long id, Endpoint client, Endpoint server, String label, boolean handshakeSeen,
+                             long firstFrame, long lastFrame, boolean bound, long boundFrame, long connectionId,
+                             long appBytesOut, long appBytesIn, long relayedStun, long bytesLost) {
+
+    static TcpFlowSummary of(TcpFlow f) {
+        var c = f.connection();
+        var a = f.first();
+        var b = f.second();
+        return new TcpFlowSummary(c.id(), c.firstDirection().src(), c.firstDirection().dst(), f.label(),
+                c.handshakeSeen(), c.firstFrame(), c.lastFrame(), f.bound(), f.boundFrame(), f.connectionId(),
+                a.appBytes(), b.appBytes(), a.relayedStun() + b.relayedStun(),
+                c.firstDirection().bytesLost() + c.secondDirection().bytesLost());
+    }
+}
