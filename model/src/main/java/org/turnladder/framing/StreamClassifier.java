@@ -45,25 +45,15 @@ public final class StreamClassifier {
             if (framed > 0) {
                 return new Verdict(StreamMode.RFC4571, 0);
             }
-            if ((n == 0 || framed == 0) && avail < DECIDE_BYTES) {
-                return Verdict.NEED_MORE;
+            if (isRfc4571Rtp(b, off, avail)) {
+                return new Verdict(StreamMode.RFC4571, 0);
             }
-        }
-        if (isRfc4571Rtp(b, off, avail)) {
-            return new Verdict(StreamMode.RFC4571, 0);
+            return (n == 0 || framed == 0) && avail < DECIDE_BYTES ? Verdict.NEED_MORE : Verdict.NOTHING;
         }
         if (b0 >= 'A' && b0 <= 'Z') {
-            int n = SipFraming.messageLength(b, off, avail);
-            if (n != -1) {
-                return new Verdict(StreamMode.SIP, 0);
-            }
+            return SipFraming.messageLength(b, off, avail) != -1 ? new Verdict(StreamMode.SIP, 0) : Verdict.NOTHING;
         }
-        return avail < DECIDE_BYTES && couldStillBeRecognised(b, off, avail) ? Verdict.NEED_MORE : Verdict.NOTHING;
-    }
-
-    private static boolean couldStillBeRecognised(byte[] b, int off, int avail) {
-        int b0 = b[off] & 0xff;
-        return (b0 & 0xC0) == 0 || (b0 >= 'A' && b0 <= 'Z') || (b0 >= 0x80 && b0 <= 0xBF);
+        return Verdict.NOTHING;
     }
 
     private static Verdict classifyTls(byte[] b, int off, int avail) {

@@ -2,9 +2,9 @@ package org.turnladder.app.cli;
 
 import java.math.BigDecimal;
 import org.turnladder.decode.DecodedMessage;
-import org.turnladder.sip.IceCandidate;
 import org.turnladder.sip.MsDiagnostic;
 import org.turnladder.sip.SipMessage;
+import org.turnladder.sip.sdp.IceCandidate;
 import org.turnladder.sip.sdp.SdpAttribute;
 import org.turnladder.sip.sdp.SdpMedia;
 import org.turnladder.sip.sdp.SdpSession;
@@ -91,9 +91,9 @@ final class MessageJson {
         w.field("to", s.to());
         w.field("userAgent", s.userAgent());
         w.field("server", s.server());
-        if (!s.sdps().isEmpty()) {
+        if (s.preferredSdp().isPresent()) {
             w.name("sdp");
-            sdp(w, s.preferredSdp());
+            sdp(w, s.preferredSdp().get());
             if (s.sdps().size() > 1) {
                 w.field("sdpParts", s.sdps().size());
             }
