@@ -18,17 +18,21 @@ import org.turnladder.tcp.TcpReassembler;
  * incomplete TCP messages and IP fragments need.
  */
 public final class DecodeEngine {
+    /** How long (capture time) a complete message may wait for an earlier, unfinished one. */
+    private static final long MAX_HOLD_NANOS = 2_000_000_000L;
     private final PacketDissector dissector = new PacketDissector();
     private final TurnServers turnServers = new TurnServers();
     private final TcpFraming tcpFraming;
     private final TcpReassembler tcp;
     private final UdpDecoder udp;
+    private final CaptureOrder order;
     private long frames;
 
     public DecodeEngine(MessageSink sink) {
-        this.tcpFraming = new TcpFraming(sink, turnServers);
+        this.order = new CaptureOrder(sink);
+        this.tcpFraming = new TcpFraming(order, turnServers);
         this.tcp = new TcpReassembler(tcpFraming);
-        this.udp = new UdpDecoder(sink, turnServers);
+        this.udp = new UdpDecoder(order, turnServers);
     }
 
     public void accept(RawPacket raw) {
@@ -42,11 +46,15 @@ public final class DecodeEngine {
         } else if (p.icmp() == null) {
             tcp.segment(p);
         }
+        if (order.waiting()) {
+            order.release(tcp.earliestHeldFrame(), raw.epochNanos() - MAX_HOLD_NANOS);
+        }
     }
 
     /** End of input: delivers what waits behind TCP holes. */
     public void finish() {
         tcp.flush();
+        order.release(Long.MAX_VALUE, Long.MAX_VALUE);
     }
 
     public long frames() {

@@ -104,8 +104,9 @@ public final class TcpStreamDecoder implements StreamConsumer {
         while (buf.available() > 0) {
             int before = buf.available();
             StreamMode modeBefore = mode;
+            boolean resyncBefore = resyncing;
             step(buf);
-            if (buf.available() == before && mode == modeBefore) {
+            if (buf.available() == before && mode == modeBefore && resyncing == resyncBefore) {
                 return; // needs more bytes
             }
             if (direction.ignored()) {

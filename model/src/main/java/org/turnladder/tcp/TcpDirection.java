@@ -76,6 +76,25 @@ public final class TcpDirection {
         return ignored;
     }
 
+    /**
+     * The earliest frame whose bytes this direction still holds (an incomplete message, or segments waiting behind a
+     * hole), or {@code Long.MAX_VALUE} when it holds nothing. Messages from later frames of other connections may be
+     * ready before this one's are.
+     */
+    public long heldFrame() {
+        long f = buffer.available() > 0 ? buffer.frameAt(0)[0] : Long.MAX_VALUE;
+        if (!pending.isEmpty()) {
+            for (Pending p : pending.values()) {
+                f = Math.min(f, p.frame);
+            }
+        }
+        return f;
+    }
+
+    public boolean holding() {
+        return buffer.available() > 0 || !pending.isEmpty();
+    }
+
     public boolean synSeen() {
         return synSeen;
     }

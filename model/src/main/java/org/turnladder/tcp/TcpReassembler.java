@@ -3,7 +3,9 @@ package org.turnladder.tcp;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.turnladder.net.Endpoint;
 import org.turnladder.net.TransportPacket;
 import org.turnladder.net.TransportPacket.TcpHeader;
@@ -35,6 +37,8 @@ public final class TcpReassembler {
     }
 
     private final Map<FlowKey, TcpConnection> connections = new HashMap<>();
+    /** Directions that hold bytes of an unfinished message: few, even in a large capture. */
+    private final Set<TcpDirection> holding = new HashSet<>();
     private final Listener listener;
     private long nextId;
     private int sinceEviction;
@@ -78,10 +82,32 @@ public final class TcpReassembler {
         if (h.has(TcpHeader.RST)) {
             c.markReset();
         }
+        track(d);
+        track(d.reverse());
         if (++sinceEviction >= EVICT_EVERY) {
             sinceEviction = 0;
             evict(p.epochNanos());
         }
+    }
+
+    private void track(TcpDirection d) {
+        if (d.holding()) {
+            holding.add(d);
+        } else if (!holding.isEmpty()) {
+            holding.remove(d);
+        }
+    }
+
+    /**
+     * The earliest frame whose bytes some connection still holds, {@code Long.MAX_VALUE} if none: every message
+     * from an earlier frame is complete, so messages can be put in capture order up to here.
+     */
+    public long earliestHeldFrame() {
+        long f = Long.MAX_VALUE;
+        for (TcpDirection d : holding) {
+            f = Math.min(f, d.heldFrame());
+        }
+        return f;
     }
 
     /**
@@ -124,6 +150,8 @@ public final class TcpReassembler {
     private void end(TcpConnection c) {
         c.firstDirection().flush();
         c.secondDirection().flush();
+        holding.remove(c.firstDirection());
+        holding.remove(c.secondDirection());
         listener.connectionEnded(c);
     }
 }
