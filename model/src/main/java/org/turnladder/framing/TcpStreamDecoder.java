@@ -234,12 +234,12 @@ public final class TcpStreamDecoder implements StreamConsumer {
             return;
         }
         StunMessage m = StunDecoder.decode(b, off, n);
-        emit(buf, 0, n, framing, m);
-        afterStun(m);
+        long frame = emit(buf, 0, n, framing, m);
+        afterStun(m, frame);
     }
 
     /** RFC 6062: ConnectionBind turns this connection into a pipe to the peer once it succeeds. */
-    private void afterStun(StunMessage m) {
+    private void afterStun(StunMessage m, long frame) {
         turnServers.learn(m, direction.src(), direction.dst());
         if (m.method() != CONNECTION_BIND) {
             return;
@@ -249,7 +249,7 @@ public final class TcpStreamDecoder implements StreamConsumer {
             mode = StreamMode.BIND_PENDING;
             flow.requestedBind(m.connectionId().orElse(-1));
         } else if (m.messageClass() == StunClass.SUCCESS) {
-            flow.bind(direction.buffer().frameAt(0)[0], m.connectionId().orElse(-1));
+            flow.bind(frame, m.connectionId().orElse(-1));
             flow.label("RFC 6062 data");
             mode = StreamMode.RELAYED;
             if (other.mode == StreamMode.BIND_PENDING || other.mode == StreamMode.UNKNOWN) {
@@ -410,12 +410,15 @@ public final class TcpStreamDecoder implements StreamConsumer {
         pendingWarning = pendingWarning == null ? w : pendingWarning + "; " + w;
     }
 
-    private void emit(StreamBuffer buf, int at, int length, Framing framing, Payload payload) {
-        emit(buf, at, length, framing, payload, at + length);
+    private long emit(StreamBuffer buf, int at, int length, Framing framing, Payload payload) {
+        return emit(buf, at, length, framing, payload, at + length);
     }
 
-    /** Reports the message at {@code at..at+length} after the buffer start, then consumes {@code consumed} bytes. */
-    private void emit(StreamBuffer buf, int at, int length, Framing framing, Payload payload, int consumed) {
+    /**
+     * Reports the message at {@code at..at+length} after the buffer start, then consumes {@code consumed} bytes.
+     * Returns the frame that completed it.
+     */
+    private long emit(StreamBuffer buf, int at, int length, Framing framing, Payload payload, int consumed) {
         long[] last = buf.frameAt(at + length - 1);
         List<String> warnings = List.of();
         if (pendingWarning != null) {
@@ -426,5 +429,6 @@ public final class TcpStreamDecoder implements StreamConsumer {
         sink.message(new DecodedMessage(last[0], last[1], direction.src(), direction.dst(), Transport.TCP, framing,
                 buf.spans(at, length), direction.connection().id(), payload, warnings));
         buf.consume(consumed);
+        return last[0];
     }
 }
