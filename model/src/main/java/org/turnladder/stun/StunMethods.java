@@ -26,7 +26,6 @@ public final class StunMethods {
         NAMES[SHARED_SECRET] = "SharedSecret";
         NAMES[ALLOCATE] = "Allocate";
         NAMES[REFRESH] = "Refresh";
-        NAMES[5] = null;
         NAMES[SEND] = "Send";
         NAMES[DATA] = "Data";
         NAMES[CREATE_PERMISSION] = "CreatePermission";

@@ -89,6 +89,10 @@ final class StunTestMessages {
                     (byte) value});
         }
 
+        Builder software(String text) {
+            return text(0x8022, text);
+        }
+
         Builder empty(int attrType) {
             return attr(attrType, new byte[0]);
         }
