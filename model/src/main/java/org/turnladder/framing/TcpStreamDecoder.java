@@ -212,8 +212,8 @@ public final class TcpStreamDecoder implements StreamConsumer {
         int avail = buf.available();
         if ((b[off] & 0xC0) == 0x40) {
             int n = ChannelDataDecoder.messageLength(b, off, avail, true);
-            if (n == 0) {
-                return;
+            if (n == 0 || n > avail) {
+                return; // more bytes needed (at most 64 KiB: the length field is 16 bits)
             }
             if (n < 0) {
                 lostSync(buf);
