@@ -8,7 +8,7 @@ connection, or (c) provoke 447 / 442 / 438 on demand.
 
 Roles (addresses are the defaults; see --help):
   client 127.0.0.3  -> TURN server 127.0.0.2:3478 (TCP control + data connections)
-  peer   127.0.0.4  listens on TCP 5000 (active path) and dials the relayed address (passive path)
+  peer   127.0.0.4  listens on TCP 52044 (active path) and dials the relayed address (passive path)
 
 Scenarios (first argument):
   rfc6062         Allocate TCP, CreatePermission, Connect + ConnectionBind (active), ICE checks
@@ -412,8 +412,8 @@ def main():
     p.add_argument("--port", type=int, default=3478)
     p.add_argument("--client", default="127.0.0.3", help="local address of the TURN client")
     p.add_argument("--peer", default="127.0.0.4", help="address of the in-process TCP peer")
-    p.add_argument("--peer-port", type=int, default=5000)
-    p.add_argument("--dead-port", type=int, default=5999, help="port nobody listens on (connect-failed)")
+    p.add_argument("--peer-port", type=int, default=52044)
+    p.add_argument("--dead-port", type=int, default=52045, help="port nobody listens on (connect-failed)")
     p.add_argument("--user", default="u")
     p.add_argument("--password", default="p")
     p.add_argument("--frames", type=int, default=3, help="RTP-like frames each way per data connection")
