@@ -72,7 +72,7 @@ def attr(t, value):
     return struct.pack("!HH", t, len(value)) + value + b"\0" * pad
 
 
-def xor_addr(ip, port, tid):
+def xor_addr(ip, port):
     """XOR-*-ADDRESS value, IPv4 only (everything here is on 127.0.0.0/8)."""
     x_port = port ^ (MAGIC >> 16)
     x_ip = struct.unpack("!I", socket.inet_aton(ip))[0] ^ MAGIC
@@ -268,7 +268,7 @@ def ice_check(sender_controlling, remote_ufrag, local_ufrag, remote_pwd, priorit
 
 def ice_answer(request, mapped, own_pwd):
     ip, port = mapped
-    return build(BINDING, SUCCESS, [(A_XOR_MAPPED, xor_addr(ip, port, request.tid))],
+    return build(BINDING, SUCCESS, [(A_XOR_MAPPED, xor_addr(ip, port))],
                  key=own_pwd.encode(), tid=request.tid)[0]
 
 
@@ -322,11 +322,11 @@ def scenario_rfc6062(a):
     ok = turn.allocate(transport=6)
     relay = unxor_addr(ok.get(A_XOR_RELAYED))
     log("relayed address", relay)
-    turn.request(CREATE_PERMISSION, [(A_XOR_PEER, xor_addr(a.peer, 0, None))])
+    turn.request(CREATE_PERMISSION, [(A_XOR_PEER, xor_addr(a.peer, 0))])
 
     # Active open: the server dials the peer for us.
     peer_addr = (a.peer, a.peer_port)
-    ok = turn.request(CONNECT, [(A_XOR_PEER, xor_addr(a.peer, a.peer_port, None))])
+    ok = turn.request(CONNECT, [(A_XOR_PEER, xor_addr(a.peer, a.peer_port))])
     conn_id = ok.get(A_CONNECTION_ID)
     psock, from_relay = listener.accept()
     peer_active = Stream(psock, "peer-active")
@@ -365,8 +365,8 @@ def scenario_rfc6062(a):
 def scenario_connect_failed(a):
     turn = Turn(tcp_connect(a.client, (a.server, a.port), "control"), a.user, a.password)
     turn.allocate(transport=6)
-    turn.request(CREATE_PERMISSION, [(A_XOR_PEER, xor_addr(a.peer, 0, None))])
-    resp = turn.request(CONNECT, [(A_XOR_PEER, xor_addr(a.peer, a.dead_port, None))], expect=ERROR)
+    turn.request(CREATE_PERMISSION, [(A_XOR_PEER, xor_addr(a.peer, 0))])
+    resp = turn.request(CONNECT, [(A_XOR_PEER, xor_addr(a.peer, a.dead_port))], expect=ERROR)
     if resp.error_code() != 447:
         raise RuntimeError("expected 447, got %r" % resp)
     turn.request(REFRESH, [(A_LIFETIME, struct.pack("!I", 0))])
@@ -388,7 +388,7 @@ def scenario_stale_nonce(a):
     s.settimeout(5)
     turn = Turn(Datagrams(s, (a.server, a.port), "udp"), a.user, a.password)
     turn.allocate(transport=17)
-    turn.request(CREATE_PERMISSION, [(A_XOR_PEER, xor_addr(a.peer, 0, None))])
+    turn.request(CREATE_PERMISSION, [(A_XOR_PEER, xor_addr(a.peer, 0))])
     log("sleeping %.1f s so the nonce goes stale" % a.stale_wait)
     time.sleep(a.stale_wait)
     resp = turn.transact(REFRESH, [(A_LIFETIME, struct.pack("!I", 600))])
@@ -396,7 +396,7 @@ def scenario_stale_nonce(a):
         raise RuntimeError("expected 438, got %r" % resp)
     turn._learn(resp)
     turn.request(REFRESH, [(A_LIFETIME, struct.pack("!I", 600))])
-    turn.request(CREATE_PERMISSION, [(A_XOR_PEER, xor_addr(a.peer, 0, None))])
+    turn.request(CREATE_PERMISSION, [(A_XOR_PEER, xor_addr(a.peer, 0))])
     turn.request(REFRESH, [(A_LIFETIME, struct.pack("!I", 0))])
     s.close()
 
