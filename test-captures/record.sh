@@ -1,0 +1,237 @@
+#!/usr/bin/env bash
+# Records every capture in this folder with real programs on the loopback range 127.0.0.0/8.
+# CI does not run this; a developer runs it (as root, for the capture) when captures must be
+# remade, then runs ./tshark-golden.sh and commits both. See README.md for what each file holds.
+#
+# Needs: coturn (turnserver, turnutils_uclient, turnutils_peer), sipp, tcpdump, dumpcap, tshark,
+# gcc + pkg-config + libnice dev headers, python3, ss (iproute2).
+#   apt-get install coturn sip-tester tcpdump tshark libnice-dev pkg-config gcc python3 iproute2
+#
+# Roles (one loopback address per box so the analysis can tell them apart):
+#   127.0.0.2  TURN server (coturn, 3478 UDP+TCP, relays 49152-49161 on the same address)
+#   127.0.0.3  TURN client (turnutils_uclient / tools/rfc6062_client.py)
+#   127.0.0.4  peer (turnutils_peer UDP 3480, or the python TCP peer on 52044)
+#   127.0.0.5  libnice agent "left" (controlling)   127.0.0.6  libnice agent "right" (controlled)
+#   127.0.0.7  SIP UAC (Skype for Business client)  127.0.0.8  SIP UAS (SfB server / CMS)
+#
+# Usage: sudo ./record.sh [capture-name ...]   (no names = all; names without extension)
+set -euo pipefail
+
+HERE=$(cd "$(dirname "$0")" && pwd)
+OUT=${OUT:-$HERE}
+WORK=$(mktemp -d /tmp/turnladder-record.XXXXXX)
+PIDS=()
+
+log() { printf '[record] %s\n' "$*" >&2; }
+
+cleanup() {
+  local p
+  for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
+  for p in "${PIDS[@]}"; do wait "$p" 2>/dev/null || true; done
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+# bg SECONDS NAME CMD... : start a bounded background process, remember its pid in LAST_PID.
+bg() {
+  local secs=$1 name=$2; shift 2
+  timeout "$secs" "$@" >"$WORK/$name.out" 2>&1 &
+  LAST_PID=$!
+  PIDS+=("$LAST_PID")
+}
+
+stop() { # stop PID: SIGTERM (timeout forwards it), then reap
+  kill "$1" 2>/dev/null || true
+  wait "$1" 2>/dev/null || true
+}
+
+wait_for_text() { # FILE TEXT: up to 5 s
+  local i
+  for i in $(seq 50); do grep -q "$2" "$1" 2>/dev/null && return 0; sleep 0.1; done
+  log "timed out waiting for '$2' in $1"; cat "$1" >&2; return 1
+}
+
+wait_listen() { # tcp|udp IP PORT
+  local flag=-ltnH i; [ "$1" = udp ] && flag=-lunH
+  for i in $(seq 50); do ss $flag "src $2:$3" 2>/dev/null | grep -q . && return 0; sleep 0.1; done
+  log "nothing listens on $1 $2:$3"; return 1
+}
+
+# capture_start FILE FILTER: .pcap via tcpdump, .pcapng via dumpcap. Sets CAP_PID.
+capture_start() {
+  local file=$1 filter=$2 name; name=$(basename "$file")
+  rm -f "$file"
+  if [[ $file == *.pcapng ]]; then
+    bg 120 "cap-$name" dumpcap -i lo -f "$filter" -w "$file"
+    CAP_PID=$LAST_PID
+    wait_for_text "$WORK/cap-$name.out" "Capturing on"
+  else
+    bg 120 "cap-$name" tcpdump --immediate-mode -U -Z root -i lo -w "$file" "$filter"
+    CAP_PID=$LAST_PID
+    wait_for_text "$WORK/cap-$name.out" "listening on"
+  fi
+}
+
+capture_stop() { # let the last packets land, stop like Ctrl-C would, check the file holds packets
+  sleep 0.5
+  kill -INT "$CAP_PID" 2>/dev/null || true
+  wait "$CAP_PID" 2>/dev/null || true
+  chmod 644 "$1"
+  local n; n=$(tshark -r "$1" -T fields -e frame.number 2>/dev/null | wc -l)
+  [ "$n" -gt 0 ] || { log "$1 is empty"; return 1; }
+  log "wrote $1 ($(stat -c %s "$1") bytes, $n frames)"
+}
+
+TURN_COMMON=(-n --no-tls --no-dtls -L 127.0.0.2 -E 127.0.0.2 -p 3478
+  --lt-cred-mech --user u:p --realm example.org --allow-loopback-peers --no-cli
+  --min-port 49152 --max-port 49161 --no-rfc5780 --log-file stdout --simple-log)
+
+turn_start() { # extra turnserver options...; sets TURN_PID
+  bg 60 turnserver turnserver "${TURN_COMMON[@]}" --pidfile "$WORK/turnserver.pid" "$@"
+  TURN_PID=$LAST_PID
+  wait_listen udp 127.0.0.2 3478
+  wait_listen tcp 127.0.0.2 3478
+}
+
+udp_peer_start() {
+  bg 60 peer turnutils_peer -L 127.0.0.4 -p 3480
+  PEER_PID=$LAST_PID
+  wait_listen udp 127.0.0.4 3480
+}
+
+TURN_FILTER='host 127.0.0.2 or host 127.0.0.3 or host 127.0.0.4'
+CLIENT="python3 $HERE/tools/rfc6062_client.py"
+
+# ---------------------------------------------------------------- coturn captures
+
+rec_coturn_udp_allocation() {
+  local f=$OUT/coturn-udp-allocation.pcap
+  turn_start; udp_peer_start
+  capture_start "$f" "$TURN_FILTER"
+  # Run 1: ChannelBind + ChannelData. Run 2 (-s): CreatePermission + Send/Data indications.
+  timeout 20 turnutils_uclient -L 127.0.0.3 -e 127.0.0.4 -r 3480 -u u -w p -n 2 -c 127.0.0.2 >"$WORK/uc1.out" 2>&1
+  timeout 20 turnutils_uclient -L 127.0.0.3 -e 127.0.0.4 -r 3480 -u u -w p -n 2 -c -s 127.0.0.2 >"$WORK/uc2.out" 2>&1
+  capture_stop "$f"
+  stop "$PEER_PID"; stop "$TURN_PID"
+}
+
+rec_coturn_tcp_allocation() {
+  local f=$OUT/coturn-tcp-allocation.pcap
+  turn_start; udp_peer_start
+  capture_start "$f" "$TURN_FILTER"
+  timeout 20 turnutils_uclient -t -L 127.0.0.3 -e 127.0.0.4 -r 3480 -u u -w p -n 2 -c 127.0.0.2 >"$WORK/uc.out" 2>&1
+  capture_stop "$f"
+  stop "$PEER_PID"; stop "$TURN_PID"
+}
+
+rec_coturn_rfc6062() {
+  local f=$OUT/coturn-rfc6062.pcapng
+  turn_start
+  capture_start "$f" "$TURN_FILTER"
+  timeout 30 $CLIENT rfc6062 2>"$WORK/rfc6062.out" || { cat "$WORK/rfc6062.out" >&2; return 1; }
+  capture_stop "$f"
+  stop "$TURN_PID"
+}
+
+rec_coturn_uclient_tcp_relay() {
+  # turnutils_uclient's own RFC 6062 mode: -T implies -y (client-to-client), so it makes two TCP
+  # allocations and connects one relay to the other; no external peer is involved.
+  local f=$OUT/coturn-uclient-tcp-relay.pcapng
+  turn_start
+  capture_start "$f" "$TURN_FILTER"
+  timeout 30 turnutils_uclient -T -L 127.0.0.3 -u u -w p -n 2 127.0.0.2 >"$WORK/uc.out" 2>&1
+  capture_stop "$f"
+  stop "$TURN_PID"
+}
+
+rec_coturn_wrong_password() {
+  local f=$OUT/coturn-wrong-password.pcap
+  turn_start
+  capture_start "$f" "$TURN_FILTER"
+  # uclient gives up ("Cannot complete Allocation") after the server refuses the credentials.
+  timeout 20 turnutils_uclient -L 127.0.0.3 -e 127.0.0.4 -u u -w wrong -n 1 -c 127.0.0.2 >"$WORK/uc.out" 2>&1 || true
+  capture_stop "$f"
+  stop "$TURN_PID"
+}
+
+rec_coturn_no_tcp_relay() {
+  local f=$OUT/coturn-no-tcp-relay.pcap
+  turn_start --no-tcp-relay
+  capture_start "$f" "$TURN_FILTER"
+  timeout 20 $CLIENT no-tcp-relay 2>"$WORK/c.out" || { cat "$WORK/c.out" >&2; return 1; }
+  capture_stop "$f"
+  stop "$TURN_PID"
+}
+
+rec_coturn_connect_failed() {
+  local f=$OUT/coturn-connect-failed.pcap
+  turn_start
+  capture_start "$f" "$TURN_FILTER"
+  # 127.0.0.4:52045 has no listener: the kernel answers the relay's SYN with RST, coturn says 447.
+  timeout 20 $CLIENT connect-failed --dead-port 52045 2>"$WORK/c.out" || { cat "$WORK/c.out" >&2; return 1; }
+  capture_stop "$f"
+  stop "$TURN_PID"
+}
+
+rec_coturn_stale_nonce() {
+  local f=$OUT/coturn-stale-nonce.pcap
+  turn_start --stale-nonce=2
+  capture_start "$f" "$TURN_FILTER"
+  timeout 20 $CLIENT stale-nonce --stale-wait 3.5 2>"$WORK/c.out" || { cat "$WORK/c.out" >&2; return 1; }
+  capture_stop "$f"
+  stop "$TURN_PID"
+}
+
+# ---------------------------------------------------------------- libnice captures
+
+NICE_BIN=$WORK/nice-pair
+build_nice() {
+  [ -x "$NICE_BIN" ] && return 0
+  # shellcheck disable=SC2046
+  gcc -O1 -Wall -o "$NICE_BIN" "$HERE/tools/nice-pair.c" $(pkg-config --cflags --libs nice)
+}
+
+nice_capture() { # FILE COMPAT TRANSPORT PORT-BASE
+  build_nice
+  capture_start "$1" 'host 127.0.0.5 or host 127.0.0.6'
+  timeout 30 "$NICE_BIN" "$2" "$3" 127.0.0.5 127.0.0.6 "$4" 2>"$WORK/nice.out" || { cat "$WORK/nice.out" >&2; return 1; }
+  capture_stop "$1"
+}
+
+rec_libnice_ice_tcp()     { nice_capture "$OUT/libnice-ice-tcp.pcap" rfc5245 tcp 40000; }
+rec_libnice_msice2_udp()  { nice_capture "$OUT/libnice-msice2-udp.pcap" oc2007r2 udp 40100; }
+rec_libnice_msice2_tcp()  { nice_capture "$OUT/libnice-msice2-tcp.pcap" oc2007r2 tcp 40200; }
+
+# ---------------------------------------------------------------- sipp captures
+
+sipp_capture() { # FILE KIND TRANSPORT(u1|t1)
+  local f=$1 kind=$2 tr=$3
+  capture_start "$f" 'host 127.0.0.7 or host 127.0.0.8'
+  (cd "$WORK" && timeout 30 sipp -sf "$HERE/sipp/uas-appsharing-$kind.xml" -i 127.0.0.8 -p 5060 -t "$tr" \
+      -m 1 -timeout 20s -nostdin >"$WORK/uas.out" 2>&1) &
+  local uas=$!; PIDS+=("$uas")
+  wait_listen "$([ "$tr" = t1 ] && echo tcp || echo udp)" 127.0.0.8 5060
+  (cd "$WORK" && timeout 30 sipp 127.0.0.8:5060 -sf "$HERE/sipp/uac-appsharing-$kind.xml" -i 127.0.0.7 -p 5060 \
+      -t "$tr" -m 1 -cid_str '3f7c9a12e4b84d6e9a0b%u' -timeout 20s -nostdin >"$WORK/uac.out" 2>&1) \
+    || { log "sipp UAC failed"; cat "$WORK/uac.out" >&2; return 1; }
+  wait "$uas" || { log "sipp UAS failed"; cat "$WORK/uas.out" >&2; return 1; }
+  capture_stop "$f"
+}
+
+rec_sipp_appsharing_rejected()     { sipp_capture "$OUT/sipp-appsharing-rejected.pcap" rejected u1; }
+rec_sipp_appsharing_accepted_tcp() { sipp_capture "$OUT/sipp-appsharing-accepted-tcp.pcap" accepted t1; }
+
+# ---------------------------------------------------------------- main
+
+ALL=(coturn-udp-allocation coturn-tcp-allocation coturn-rfc6062 coturn-uclient-tcp-relay
+  coturn-wrong-password coturn-no-tcp-relay coturn-connect-failed coturn-stale-nonce
+  libnice-ice-tcp libnice-msice2-udp libnice-msice2-tcp
+  sipp-appsharing-rejected sipp-appsharing-accepted-tcp)
+
+[ "$(id -u)" = 0 ] || { log "run as root (packet capture on lo)"; exit 1; }
+if [ $# -eq 0 ]; then set -- "${ALL[@]}"; fi
+for name in "$@"; do
+  log "=== $name"
+  "rec_${name//-/_}"
+done
+log "done; now run $HERE/tshark-golden.sh"

@@ -1,0 +1,180 @@
+/*
+ * nice-pair: two libnice agents in one process run a real ICE session against each other on
+ * the loopback range, so that tcpdump can record genuine libnice connectivity checks.
+ *
+ *   nice-pair <rfc5245|oc2007r2> <tcp|udp> <left-ip> <right-ip> [port-base]
+ *
+ * "left" is the controlling agent, "right" the controlled one. Credentials and candidates are
+ * exchanged in-process (no signalling on the wire). Once both components are READY each side
+ * sends a few RTP-like packets (first byte 0x80, PT 127); the program exits 0 when both sides
+ * received them all, 1 on failure, 2 on the 15 s watchdog.
+ *
+ * Build: gcc -O1 -o nice-pair nice-pair.c $(pkg-config --cflags --libs nice)
+ */
+#include <nice/agent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define PACKETS 3
+
+typedef struct {
+  const char *name;
+  NiceAgent *agent;
+  guint stream;
+  gboolean gathered;
+  gboolean ready;
+  int received;
+  int sent;
+} Side;
+
+static GMainLoop *loop;
+static Side sides[2];
+static int exit_code = 2;
+
+static Side *side_of(NiceAgent *agent) {
+  return agent == sides[0].agent ? &sides[0] : &sides[1];
+}
+
+static void maybe_finish(void) {
+  if (sides[0].received >= PACKETS && sides[1].received >= PACKETS) {
+    exit_code = 0;
+    g_main_loop_quit(loop);
+  }
+}
+
+static void on_recv(NiceAgent *agent, guint stream, guint component, guint len, gchar *buf,
+                    gpointer data) {
+  Side *s = data;
+  (void) agent; (void) stream; (void) component;
+  if (len >= 2 && (guchar) buf[0] == 0x80) {
+    s->received++;
+    fprintf(stderr, "[nice-pair] %s received packet %d (%u bytes)\n", s->name, s->received, len);
+  }
+  maybe_finish();
+}
+
+/* Candidates and credentials go to the other agent only when both finished gathering. */
+static void exchange(Side *from, Side *to) {
+  gchar *ufrag = NULL, *pwd = NULL;
+  GSList *cands;
+  int n;
+  nice_agent_get_local_credentials(from->agent, from->stream, &ufrag, &pwd);
+  nice_agent_set_remote_credentials(to->agent, to->stream, ufrag, pwd);
+  cands = nice_agent_get_local_candidates(from->agent, from->stream, 1);
+  n = nice_agent_set_remote_candidates(to->agent, to->stream, 1, cands);
+  fprintf(stderr, "[nice-pair] %s -> %s: ufrag %s, %d candidates\n", from->name, to->name, ufrag, n);
+  g_slist_free_full(cands, (GDestroyNotify) nice_candidate_free);
+  g_free(ufrag);
+  g_free(pwd);
+}
+
+static void on_gathering_done(NiceAgent *agent, guint stream, gpointer data) {
+  Side *s = side_of(agent);
+  (void) stream; (void) data;
+  s->gathered = TRUE;
+  if (sides[0].gathered && sides[1].gathered) {
+    exchange(&sides[0], &sides[1]);
+    exchange(&sides[1], &sides[0]);
+  }
+}
+
+static gboolean send_one(gpointer data) {
+  Side *s = data;
+  guchar pkt[12 + 40];
+  int seq = s->sent;
+  memset(pkt, 0, sizeof pkt);
+  pkt[0] = 0x80;           /* RTP v2 */
+  pkt[1] = 0x7F;           /* PT 127, marker 0: application sharing */
+  pkt[2] = 0; pkt[3] = (guchar) seq;
+  pkt[11] = s == &sides[0] ? 0x55 : 0xAA; /* SSRC low byte tells the sides apart */
+  snprintf((char *) pkt + 12, 40, "libnice %s packet %d", s->name, seq);
+  if (nice_agent_send(s->agent, s->stream, 1, sizeof pkt, (gchar *) pkt) < 0)
+    fprintf(stderr, "[nice-pair] %s: send failed\n", s->name);
+  s->sent++;
+  return s->sent < PACKETS;
+}
+
+static void on_state(NiceAgent *agent, guint stream, guint component, guint state, gpointer data) {
+  Side *s = side_of(agent);
+  (void) stream; (void) component; (void) data;
+  fprintf(stderr, "[nice-pair] %s: state %s\n", s->name, nice_component_state_to_string(state));
+  if (state == NICE_COMPONENT_STATE_FAILED) {
+    exit_code = 1;
+    g_main_loop_quit(loop);
+  } else if (state == NICE_COMPONENT_STATE_READY && !s->ready) {
+    s->ready = TRUE;
+    /* a short pause lets the controlled side finish nominating before media starts */
+    g_timeout_add(200, send_one, s);
+  }
+}
+
+static void on_pair(NiceAgent *agent, guint stream, guint component, NiceCandidate *l, NiceCandidate *r,
+                    gpointer data) {
+  gchar la[NICE_ADDRESS_STRING_LEN], ra[NICE_ADDRESS_STRING_LEN];
+  (void) stream; (void) component; (void) data;
+  nice_address_to_string(&l->addr, la);
+  nice_address_to_string(&r->addr, ra);
+  fprintf(stderr, "[nice-pair] %s selected %s:%u -> %s:%u\n", side_of(agent)->name, la,
+          nice_address_get_port(&l->addr), ra, nice_address_get_port(&r->addr));
+}
+
+static gboolean watchdog(gpointer data) {
+  (void) data;
+  fprintf(stderr, "[nice-pair] watchdog: giving up\n");
+  g_main_loop_quit(loop);
+  return FALSE;
+}
+
+static void setup(Side *s, const char *name, const char *ip, NiceCompatibility compat, gboolean tcp,
+                  gboolean controlling, guint port_base) {
+  NiceAddress addr;
+  s->name = name;
+  s->agent = nice_agent_new(g_main_loop_get_context(loop), compat);
+  g_object_set(s->agent, "ice-udp", !tcp, "ice-tcp", tcp, "controlling-mode", controlling,
+               "upnp", FALSE, NULL);
+  nice_address_init(&addr);
+  if (!nice_address_set_from_string(&addr, ip)) {
+    fprintf(stderr, "bad address %s\n", ip);
+    exit(1);
+  }
+  nice_agent_add_local_address(s->agent, &addr);
+  g_signal_connect(s->agent, "candidate-gathering-done", G_CALLBACK(on_gathering_done), NULL);
+  g_signal_connect(s->agent, "component-state-changed", G_CALLBACK(on_state), NULL);
+  g_signal_connect(s->agent, "new-selected-pair-full", G_CALLBACK(on_pair), NULL);
+  s->stream = nice_agent_add_stream(s->agent, 1);
+  nice_agent_set_stream_name(s->agent, s->stream, "application");
+  if (port_base)
+    nice_agent_set_port_range(s->agent, s->stream, 1, port_base, port_base + 9);
+  nice_agent_attach_recv(s->agent, s->stream, 1, g_main_loop_get_context(loop), on_recv, s);
+}
+
+int main(int argc, char **argv) {
+  NiceCompatibility compat;
+  gboolean tcp;
+  guint base;
+  if (argc < 5) {
+    fprintf(stderr, "usage: %s <rfc5245|oc2007r2> <tcp|udp> <left-ip> <right-ip> [port-base]\n", argv[0]);
+    return 1;
+  }
+  compat = strcmp(argv[1], "oc2007r2") == 0 ? NICE_COMPATIBILITY_OC2007R2 : NICE_COMPATIBILITY_RFC5245;
+  tcp = strcmp(argv[2], "tcp") == 0;
+  base = argc > 5 ? (guint) atoi(argv[5]) : 0;
+  loop = g_main_loop_new(NULL, FALSE);
+  setup(&sides[0], "left", argv[3], compat, tcp, TRUE, base);
+  setup(&sides[1], "right", argv[4], compat, tcp, FALSE, base ? base + 10 : 0);
+  if (!nice_agent_gather_candidates(sides[0].agent, sides[0].stream) ||
+      !nice_agent_gather_candidates(sides[1].agent, sides[1].stream)) {
+    fprintf(stderr, "[nice-pair] gathering failed\n");
+    return 1;
+  }
+  g_timeout_add_seconds(15, watchdog, NULL);
+  g_main_loop_run(loop);
+  /* let the last packets and any in-flight checks leave before the sockets close */
+  g_usleep(300 * 1000);
+  g_object_unref(sides[0].agent);
+  g_object_unref(sides[1].agent);
+  g_main_loop_unref(loop);
+  fprintf(stderr, "[nice-pair] exit %d\n", exit_code);
+  return exit_code;
+}
