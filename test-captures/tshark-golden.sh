@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Writes <capture>.tshark.tsv beside every capture here: what tshark (Wireshark's own dissectors,
+# Writes golden/<capture name>.tsv for every capture here: what tshark (Wireshark's own dissectors,
 # default preferences) decodes in it, one line per frame that holds STUN/TURN or SIP, so the
 # project's decoder can be compared with it.
 #
@@ -115,7 +115,10 @@ PY
 )
 
 for cap in "$@"; do
-  out="$cap.tshark.tsv"
+  # golden/<name>.tsv (no ".pcap" in the name: tools glob test-captures/**/*.pcap* for captures)
+  base=$(basename "$cap"); base=${base%.pcapng}; base=${base%.pcap}
+  mkdir -p golden
+  out="golden/$base.tsv"
   tshark -r "$cap" -Y "stun || sip" -T pdml 2>/dev/null | python3 -c "$FORMAT" > "$out"
   echo "[golden] $out: $(($(wc -l < "$out") - 1)) frames"
 done
