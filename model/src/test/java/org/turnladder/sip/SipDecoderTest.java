@@ -306,4 +306,19 @@ class SipDecoderTest {
         assertThat(h.get(0).name()).isEqualTo("Via");
         assertThat(h.get(0).offset()).isEqualTo("SIP/2.0 488 Not Acceptable Here\r\n".length());
     }
+
+    @Test
+    void everyCompactFormExpands() {
+        String[][] pairs = {{"a", "Accept-Contact"}, {"b", "Referred-By"}, {"c", "Content-Type"},
+                {"d", "Request-Disposition"}, {"e", "Content-Encoding"}, {"f", "From"}, {"i", "Call-ID"},
+                {"j", "Reject-Contact"}, {"k", "Supported"}, {"l", "Content-Length"}, {"m", "Contact"},
+                {"n", "Identity-Info"}, {"o", "Event"}, {"r", "Refer-To"}, {"s", "Subject"}, {"t", "To"},
+                {"u", "Allow-Events"}, {"v", "Via"}, {"x", "Session-Expires"}, {"y", "Identity"}};
+        for (String[] p : pairs) {
+            assertThat(SipHeaderNames.expand(p[0])).isEqualTo(p[1]);
+            assertThat(SipHeaderNames.expand(p[0].toUpperCase())).isEqualTo(p[1]);
+        }
+        assertThat(SipHeaderNames.expand("g")).isEqualTo("g");
+        assertThat(SipHeaderNames.same("CALL-ID", "i")).isTrue();
+    }
 }

@@ -181,4 +181,11 @@ class SdpParserTest {
         assertThat(s.media().get(0).offset()).isEqualTo(105);
         assertThat(s.offset()).isEqualTo(100);
     }
+
+    @Test
+    void aRangeOutsideTheBufferIsClampedNotThrown() {
+        SdpSession s = SdpParser.parse("v=0\r\n".getBytes(StandardCharsets.US_ASCII), 2, 50, 0);
+        assertThat(s.warnings()).first().asString().contains("clamped");
+        assertThat(SdpParser.parse(null, 0, 3, 0).warnings()).isNotEmpty();
+    }
 }
