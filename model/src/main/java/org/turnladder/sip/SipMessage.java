@@ -244,7 +244,7 @@ public final class SipMessage implements Payload {
                 s.append(' ').append(reason);
             }
         } else {
-            s.append("Malformed SIP: ").append(startLine.value());
+            s.append("Malformed SIP: ").append(HeaderReader.abbreviate(startLine.value()));
         }
         preferredSdp().ifPresent(sdp -> {
             for (SdpMedia m : sdp.media()) {

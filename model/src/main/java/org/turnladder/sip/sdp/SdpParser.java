@@ -43,7 +43,19 @@ public final class SdpParser {
      *                   attributes and fields are message-relative
      */
     public static SdpSession parse(byte[] buf, int off, int len, int baseOffset) {
+        String clamped = null;
+        if (buf == null) {
+            buf = new byte[0];
+        }
+        if (off < 0 || len < 0 || off > buf.length || len > buf.length - off) {
+            clamped = "SDP range " + off + "+" + len + " outside the " + buf.length + "-byte buffer: clamped";
+            off = Math.max(0, Math.min(off, buf.length));
+            len = Math.max(0, Math.min(len, buf.length - off));
+        }
         SdpParser p = new SdpParser(buf, baseOffset - off);
+        if (clamped != null) {
+            p.warnings.add(clamped);
+        }
         int end = off + len;
         int i = off;
         boolean first = true;
