@@ -174,10 +174,9 @@ final class ChannelInput implements Closeable {
             streamError = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             r = -1;
         }
+        limit = view.position(); // bytes stored before a failure count too
         if (r < 0) {
             eof = true;
-        } else {
-            limit += r;
         }
     }
 
