@@ -25,7 +25,7 @@
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 cd "$HERE"
-if [ $# -eq 0 ]; then set -- *.pcap *.pcapng; fi
+if [ $# -eq 0 ]; then set -- *.pcap *.pcapng synthetic/*.pcap synthetic/*.pcapng; fi
 
 FORMAT=$(cat <<'PY'
 import sys

@@ -32,10 +32,11 @@ public final class TestCaptures {
         return dir().resolve(name);
     }
 
-    /** Every capture file directly in test-captures/. */
+    /** Every capture file in test-captures/ and test-captures/synthetic/. */
     public static List<Path> all() {
-        try (Stream<Path> files = Files.list(dir())) {
-            return files.filter(p -> p.getFileName().toString().matches(".*\\.(pcap|pcapng)(\\.gz)?"))
+        try (Stream<Path> top = Files.list(dir()); Stream<Path> synthetic = Files.list(dir().resolve("synthetic"))) {
+            return Stream.concat(top, synthetic)
+                    .filter(p -> p.getFileName().toString().matches(".*\\.(pcap|pcapng)(\\.gz)?"))
                     .sorted().toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

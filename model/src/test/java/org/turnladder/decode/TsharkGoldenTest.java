@@ -36,7 +36,7 @@ class TsharkGoldenTest {
 
     static Path golden(Path capture) {
         String name = capture.getFileName().toString().replaceAll("\\.(pcap|pcapng)(\\.gz)?$", "");
-        return capture.resolveSibling("golden").resolve(name + ".tsv");
+        return TestCaptures.dir().resolve("golden").resolve(name + ".tsv");
     }
 
     @Test
@@ -136,9 +136,9 @@ class TsharkGoldenTest {
                 s.username().ifPresent(u -> add(c, "username", u));
                 for (StunAttribute a : s.attributes()) {
                     switch (a.type()) {
-                        case 0x0012 -> add(c, "xor_peer", String.valueOf(a.decoded()));
-                        case 0x0016 -> add(c, "xor_relayed", String.valueOf(a.decoded()));
-                        case 0x0020 -> add(c, "xor_mapped", String.valueOf(a.decoded()));
+                        case 0x0012 -> add(c, "xor_peer", tsharkAddress(a.decoded()));
+                        case 0x0016 -> add(c, "xor_relayed", tsharkAddress(a.decoded()));
+                        case 0x0020 -> add(c, "xor_mapped", tsharkAddress(a.decoded()));
                         case 0x000D -> add(c, "lifetime", String.valueOf(a.decoded()));
                         case 0x0019 -> add(c, "requested_transport", String.valueOf(a.decoded()));
                         case 0x000C -> add(c, "channel", String.format("0x%04x", (Integer) a.decoded()));
@@ -171,6 +171,11 @@ class TsharkGoldenTest {
                 return flat.getOrDefault(key, "");
             }
         };
+    }
+
+    /** tshark writes IPv6 addresses and ports as {@code 2001:db8::1:3478}, without brackets. */
+    private static String tsharkAddress(Object decoded) {
+        return decoded instanceof Endpoint e ? e.host() + ":" + e.port() : String.valueOf(decoded);
     }
 
     private static void add(Map<String, List<String>> c, String column, String value) {
