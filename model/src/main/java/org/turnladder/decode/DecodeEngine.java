@@ -2,6 +2,7 @@ package org.turnladder.decode;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.turnladder.capture.RawPacket;
 import org.turnladder.framing.TcpFlowSummary;
 import org.turnladder.framing.TcpFraming;
@@ -29,8 +30,16 @@ public final class DecodeEngine {
     private long frames;
 
     public DecodeEngine(MessageSink sink) {
+        this(sink, f -> { });
+    }
+
+    /**
+     * @param flowSink hears of each TCP connection once it has ended (closed and quiet, or at the end of the capture),
+     *                 when it was recognised or failed to open
+     */
+    public DecodeEngine(MessageSink sink, Consumer<TcpFlowSummary> flowSink) {
         this.order = new CaptureOrder(sink);
-        this.tcpFraming = new TcpFraming(order, turnServers);
+        this.tcpFraming = new TcpFraming(order, turnServers, flowSink);
         this.tcp = new TcpReassembler(tcpFraming);
         this.udp = new UdpDecoder(order, turnServers);
     }
@@ -61,7 +70,10 @@ public final class DecodeEngine {
         return frames;
     }
 
-    /** TCP connections that were recognised (TLS, STUN/TURN, RFC 6062 data, …), once they have ended. */
+    /**
+     * TCP connections that were recognised (TLS, STUN/TURN, RFC 6062 data, …) or failed to open, once they have
+     * ended.
+     */
     public List<TcpFlowSummary> tcpFlows() {
         return tcpFraming.endedFlows();
     }

@@ -12,10 +12,19 @@ import org.turnladder.net.Endpoint;
  * @param appBytesIn      application bytes from server to client
  * @param relayedStun     STUN messages decoded inside the relayed data (both directions)
  * @param bytesLost       bytes the capture missed, both directions
+ * @param synCount        SYNs the client sent (retransmissions included); 0 when the capture missed the opening
+ * @param synAcked        the server answered with SYN-ACK
+ * @param refused         the server answered the SYN with RST
  */
 public record TcpFlowSummary(long id, Endpoint client, Endpoint server, String label, boolean handshakeSeen,
                              long firstFrame, long lastFrame, boolean bound, long boundFrame, long connectionId,
-                             long appBytesOut, long appBytesIn, long relayedStun, long bytesLost) {
+                             long appBytesOut, long appBytesIn, long relayedStun, long bytesLost,
+                             int synCount, boolean synAcked, boolean refused, long lastSynFrame) {
+
+    /** A connection attempt that never got through: SYN unanswered or refused. */
+    public boolean failedHandshake() {
+        return synCount > 0 && !synAcked;
+    }
 
     static TcpFlowSummary of(TcpFlow f) {
         var c = f.connection();
@@ -24,6 +33,7 @@ public record TcpFlowSummary(long id, Endpoint client, Endpoint server, String l
         return new TcpFlowSummary(c.id(), c.firstDirection().src(), c.firstDirection().dst(), f.label(),
                 c.handshakeSeen(), c.firstFrame(), c.lastFrame(), f.bound(), f.boundFrame(), f.connectionId(),
                 a.appBytes(), b.appBytes(), a.relayedStun() + b.relayedStun(),
-                c.firstDirection().bytesLost() + c.secondDirection().bytesLost());
+                c.firstDirection().bytesLost() + c.secondDirection().bytesLost(), c.synCount(), c.synAcked(),
+                c.refused(), c.lastSynFrame());
     }
 }

@@ -2,6 +2,7 @@ package org.turnladder.framing;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.turnladder.decode.MessageSink;
 import org.turnladder.tcp.TcpConnection;
 import org.turnladder.tcp.TcpReassembler;
@@ -14,11 +15,21 @@ public final class TcpFraming implements TcpReassembler.Listener {
     private final MessageSink sink;
     private final TurnServers turnServers;
     private final List<TcpFlowSummary> ended = new ArrayList<>();
+    private final Consumer<TcpFlowSummary> flowSink;
     private long endedUnlabelled;
 
-    public TcpFraming(MessageSink sink, TurnServers turnServers) {
+    /**
+     * @param flowSink hears of every connection that ends and was recognised or failed to open (others are only
+     *                 counted)
+     */
+    public TcpFraming(MessageSink sink, TurnServers turnServers, Consumer<TcpFlowSummary> flowSink) {
         this.sink = sink;
         this.turnServers = turnServers;
+        this.flowSink = flowSink;
+    }
+
+    public TcpFraming(MessageSink sink, TurnServers turnServers) {
+        this(sink, turnServers, f -> { });
     }
 
     @Override
@@ -36,11 +47,16 @@ public final class TcpFraming implements TcpReassembler.Listener {
     @Override
     public void connectionEnded(TcpConnection c) {
         TcpFlow flow = (TcpFlow) c.attachment();
-        if (flow.label().isEmpty()) {
+        boolean failed = c.synCount() > 0 && !c.synAcked();
+        if (flow.label().isEmpty() && !failed) {
             endedUnlabelled++;
-        } else if (ended.size() < MAX_SUMMARIES) {
-            ended.add(TcpFlowSummary.of(flow));
+            return;
         }
+        TcpFlowSummary summary = TcpFlowSummary.of(flow);
+        if (ended.size() < MAX_SUMMARIES) {
+            ended.add(summary);
+        }
+        flowSink.accept(summary);
     }
 
     /** Connections that ended with a label, in the order they ended. */

@@ -14,6 +14,11 @@ public final class TcpConnection {
     private long lastFrame;
     private long lastNanos;
     private boolean reset;
+    private int synCount;
+    private boolean synAcked;
+    private boolean refused;
+    private long firstSynNanos;
+    private long lastSynFrame;
     private Object attachment;
 
     TcpConnection(long id, Endpoint src, Endpoint dst, long firstFrame) {
@@ -72,6 +77,46 @@ public final class TcpConnection {
     void touch(long frame, long epochNanos) {
         lastFrame = frame;
         lastNanos = epochNanos;
+    }
+
+    /** SYNs (without ACK) the initiator sent: more than one means retransmissions. */
+    public int synCount() {
+        return synCount;
+    }
+
+    /** Whether the responder answered the SYN with SYN-ACK. */
+    public boolean synAcked() {
+        return synAcked;
+    }
+
+    /** Whether the responder answered the SYN with RST: nothing listens there, or a firewall rejects. */
+    public boolean refused() {
+        return refused;
+    }
+
+    /** Frame of the last SYN sent, 0 if none. */
+    public long lastSynFrame() {
+        return lastSynFrame;
+    }
+
+    /** Capture time of the first SYN, 0 if none. */
+    public long firstSynNanos() {
+        return firstSynNanos;
+    }
+
+    void syn(long frame, long nanos) {
+        if (synCount++ == 0) {
+            firstSynNanos = nanos;
+        }
+        lastSynFrame = frame;
+    }
+
+    void synAck() {
+        synAcked = true;
+    }
+
+    void rstBeforeHandshake() {
+        refused = true;
     }
 
     public boolean reset() {

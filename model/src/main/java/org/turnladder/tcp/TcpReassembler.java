@@ -67,6 +67,11 @@ public final class TcpReassembler {
         TcpDirection d = c.from(p.src());
         if (h.has(TcpHeader.SYN)) {
             d.syn(h.seq());
+            if (!h.has(TcpHeader.ACK)) {
+                c.syn(p.frame(), p.epochNanos());
+            } else {
+                c.synAck();
+            }
         }
         if (h.has(TcpHeader.ACK)) {
             d.reverse().acked(h.ack());
@@ -80,6 +85,9 @@ public final class TcpReassembler {
             d.fin();
         }
         if (h.has(TcpHeader.RST)) {
+            if (c.synCount() > 0 && !c.synAcked() && !p.src().equals(c.initiator())) {
+                c.rstBeforeHandshake();
+            }
             c.markReset();
         }
         track(d);

@@ -217,4 +217,34 @@ class TcpReassemblerTest {
                 new TcpHeader(14, 0, TcpHeader.ACK, 0), null, List.of()));
         assertThat(seen).containsExactly(List.of(new FrameSpan(7, 67, 2), new FrameSpan(9, 54, 3)));
     }
+
+    @Test
+    void aSynAnsweredByRstIsARefusedConnection() {
+        send(CLIENT, SERVER, 1000, TcpHeader.SYN, "");
+        send(SERVER, CLIENT, 0, 1001, TcpHeader.RST | TcpHeader.ACK, "");
+        TcpConnection c = tcp.connections().get(0);
+        assertThat(c.refused()).isTrue();
+        assertThat(c.synAcked()).isFalse();
+        assertThat(c.synCount()).isEqualTo(1);
+    }
+
+    @Test
+    void retransmittedSynsWithoutAnswerAreCounted() {
+        send(CLIENT, SERVER, 1000, TcpHeader.SYN, "");
+        send(CLIENT, SERVER, 1000, TcpHeader.SYN, "");
+        send(CLIENT, SERVER, 1000, TcpHeader.SYN, "");
+        TcpConnection c = tcp.connections().get(0);
+        assertThat(c.synCount()).isEqualTo(3);
+        assertThat(c.synAcked()).isFalse();
+        assertThat(c.refused()).isFalse();
+        assertThat(c.lastSynFrame()).isEqualTo(3);
+    }
+
+    @Test
+    void aResetAfterTheHandshakeIsNotARefusal() {
+        handshake(1000, 5000);
+        send(SERVER, CLIENT, 5001, TcpHeader.RST, "");
+        assertThat(tcp.connections().get(0).refused()).isFalse();
+        assertThat(tcp.connections().get(0).synAcked()).isTrue();
+    }
 }

@@ -29,6 +29,11 @@ final class TextLine {
 
     static String of(TcpFlowSummary f) {
         StringBuilder sb = new StringBuilder(160);
+        if (f.failedHandshake()) {
+            return "# tcp.stream " + f.id() + " " + f.client() + " → " + f.server() + " connection "
+                    + (f.refused() ? "refused (RST)" : "unanswered") + " after " + f.synCount() + " SYN"
+                    + (f.synCount() > 1 ? "s" : "") + ", last in frame " + f.lastSynFrame();
+        }
         sb.append("# tcp.stream ").append(f.id()).append(' ').append(f.client()).append(" → ").append(f.server())
                 .append(' ').append(f.label()).append(", frames ").append(f.firstFrame()).append('–')
                 .append(f.lastFrame());
