@@ -2,6 +2,7 @@ package org.turnladder.analysis;
 
 import java.util.List;
 import org.turnladder.decode.DecodedMessage;
+import org.turnladder.framing.TcpFlowSummary;
 
 /**
  * One part of the analysis: fed every decoded message in capture order (a file or a live capture), it can say at
@@ -10,6 +11,10 @@ import org.turnladder.decode.DecodedMessage;
 public interface FindingSource {
 
     void message(DecodedMessage m);
+
+    /** A TCP connection ended that was recognised (TLS, STUN/TURN, …) or failed to open. */
+    default void tcpFlow(TcpFlowSummary flow) {
+    }
 
     /**
      * Findings as of now. {@code endNanos} is the capture time of the last frame seen: timers (a Connect not bound

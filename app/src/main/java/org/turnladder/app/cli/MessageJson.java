@@ -2,6 +2,7 @@ package org.turnladder.app.cli;
 
 import java.math.BigDecimal;
 import org.turnladder.decode.DecodedMessage;
+import org.turnladder.json.JsonWriter;
 import org.turnladder.sip.MsDiagnostic;
 import org.turnladder.sip.SipMessage;
 import org.turnladder.sip.sdp.IceCandidate;

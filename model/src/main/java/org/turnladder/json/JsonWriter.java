@@ -1,47 +1,47 @@
-package org.turnladder.app.cli;
+package org.turnladder.json;
 
 /**
  * A small streaming JSON writer: enough for the command line's output, without a JSON library. Commas are placed
  * automatically; names and values are escaped.
  */
-final class JsonWriter {
+public final class JsonWriter {
     private final StringBuilder sb;
     /** For each open container: whether something was written in it yet. */
     private final boolean[] hasItem = new boolean[64];
     private int depth;
     private boolean afterName;
 
-    JsonWriter(StringBuilder sb) {
+    public JsonWriter(StringBuilder sb) {
         this.sb = sb;
     }
 
-    JsonWriter beginObject() {
+    public JsonWriter beginObject() {
         separator();
         sb.append('{');
         hasItem[++depth] = false;
         return this;
     }
 
-    JsonWriter endObject() {
+    public JsonWriter endObject() {
         sb.append('}');
         depth--;
         return this;
     }
 
-    JsonWriter beginArray() {
+    public JsonWriter beginArray() {
         separator();
         sb.append('[');
         hasItem[++depth] = false;
         return this;
     }
 
-    JsonWriter endArray() {
+    public JsonWriter endArray() {
         sb.append(']');
         depth--;
         return this;
     }
 
-    JsonWriter name(String name) {
+    public JsonWriter name(String name) {
         separator();
         string(name);
         sb.append(':');
@@ -49,7 +49,7 @@ final class JsonWriter {
         return this;
     }
 
-    JsonWriter value(String s) {
+    public JsonWriter value(String s) {
         separator();
         if (s == null) {
             sb.append("null");
@@ -59,37 +59,37 @@ final class JsonWriter {
         return this;
     }
 
-    JsonWriter value(long n) {
+    public JsonWriter value(long n) {
         separator();
         sb.append(n);
         return this;
     }
 
-    JsonWriter value(Number n) {
+    public JsonWriter value(Number n) {
         separator();
         sb.append(n == null ? "null" : n.toString());
         return this;
     }
 
-    JsonWriter value(boolean b) {
+    public JsonWriter value(boolean b) {
         separator();
         sb.append(b);
         return this;
     }
 
-    JsonWriter field(String name, String s) {
+    public JsonWriter field(String name, String s) {
         return name(name).value(s);
     }
 
-    JsonWriter field(String name, long n) {
+    public JsonWriter field(String name, long n) {
         return name(name).value(n);
     }
 
-    JsonWriter field(String name, Number n) {
+    public JsonWriter field(String name, Number n) {
         return name(name).value(n);
     }
 
-    JsonWriter field(String name, boolean b) {
+    public JsonWriter field(String name, boolean b) {
         return name(name).value(b);
     }
 
