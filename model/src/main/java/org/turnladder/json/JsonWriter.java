@@ -108,6 +108,10 @@ public final class JsonWriter {
 
     private void string(String s) {
         sb.append('"');
+        if (plain(s)) {
+            sb.append(s).append('"');
+            return;
+        }
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             switch (c) {
@@ -126,5 +130,23 @@ public final class JsonWriter {
             }
         }
         sb.append('"');
+    }
+
+    /** Whether a string needs no escaping (the common case), so it can be appended whole. */
+    private static boolean plain(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 || c == '"' || c == '\\' || (c >= 0x7f && c < 0xa0) || c == 0x2028 || c == 0x2029) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** {@code 0x0019}: a 16-bit value as 4 lower-case hex digits, without Formatter. */
+    public static String hex16(int v) {
+        final String digits = "0123456789abcdef";
+        return new String(new char[] {'0', 'x', digits.charAt((v >> 12) & 0xf), digits.charAt((v >> 8) & 0xf),
+                digits.charAt((v >> 4) & 0xf), digits.charAt(v & 0xf)});
     }
 }

@@ -48,7 +48,9 @@ final class Bytes {
         return new String(b, off, len, StandardCharsets.UTF_8);
     }
 
+    /** {@code 0x0113}: on the hot path (every message's type), so without Formatter. */
     static String hex4(int v) {
-        return String.format("0x%04x", v);
+        char[] c = {'0', 'x', HEX[(v >> 12) & 0xf], HEX[(v >> 8) & 0xf], HEX[(v >> 4) & 0xf], HEX[v & 0xf]};
+        return new String(c);
     }
 }

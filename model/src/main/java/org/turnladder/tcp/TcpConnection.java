@@ -14,6 +14,7 @@ public final class TcpConnection {
     private long lastFrame;
     private long lastNanos;
     private boolean reset;
+    private boolean queuedForEviction;
     private int synCount;
     private boolean synAcked;
     private boolean refused;
@@ -117,6 +118,14 @@ public final class TcpConnection {
 
     void rstBeforeHandshake() {
         refused = true;
+    }
+
+    boolean queuedForEviction() {
+        return queuedForEviction;
+    }
+
+    void queueForEviction() {
+        queuedForEviction = true;
     }
 
     public boolean reset() {

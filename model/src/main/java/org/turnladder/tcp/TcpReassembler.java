@@ -1,5 +1,6 @@
 package org.turnladder.tcp;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -29,6 +30,8 @@ public final class TcpReassembler {
     /** How long a silent, still-open connection is kept. */
     private static final long IDLE_NANOS = 30 * 60_000_000_000L;
     private static final int EVICT_EVERY = 8192;
+    /** Silent connections are looked for rarely: that scan walks every connection. */
+    private static final int IDLE_SCAN_EVERY = 1 << 20;
 
     private record FlowKey(Endpoint a, Endpoint b) {
         static FlowKey of(Endpoint x, Endpoint y) {
@@ -42,6 +45,9 @@ public final class TcpReassembler {
     private final Listener listener;
     private long nextId;
     private int sinceEviction;
+    private int sinceIdleScan;
+    /** Connections that closed, roughly in the order they did: the candidates for eviction. */
+    private final ArrayDeque<TcpConnection> closed = new ArrayDeque<>();
 
     public TcpReassembler(Listener listener) {
         this.listener = listener;
@@ -90,6 +96,10 @@ public final class TcpReassembler {
             }
             c.markReset();
         }
+        if (c.closed() && !c.queuedForEviction()) {
+            c.queueForEviction();
+            closed.addLast(c);
+        }
         track(d);
         track(d.reverse());
         if (++sinceEviction >= EVICT_EVERY) {
@@ -128,11 +138,22 @@ public final class TcpReassembler {
 
     /** Forgets connections that closed a while ago or went silent, so memory does not grow with the capture. */
     private void evict(long nowNanos) {
+        while (!closed.isEmpty() && nowNanos - closed.peekFirst().lastNanos() > CLOSED_LINGER_NANOS) {
+            TcpConnection c = closed.removeFirst();
+            if (connections.get(FlowKey.of(c.firstDirection().src(), c.firstDirection().dst())) == c) {
+                connections.remove(FlowKey.of(c.firstDirection().src(), c.firstDirection().dst()));
+                end(c);
+            }
+        }
+        sinceIdleScan += EVICT_EVERY;
+        if (sinceIdleScan < IDLE_SCAN_EVERY) {
+            return;
+        }
+        sinceIdleScan = 0;
         var it = connections.values().iterator();
         while (it.hasNext()) {
             TcpConnection c = it.next();
-            long quiet = nowNanos - c.lastNanos();
-            if ((c.closed() && quiet > CLOSED_LINGER_NANOS) || quiet > IDLE_NANOS) {
+            if (nowNanos - c.lastNanos() > IDLE_NANOS) {
                 it.remove();
                 end(c);
             }

@@ -49,7 +49,13 @@ final class DecodeCommand {
         }
         boolean json = format.equals("json");
         var printer = new LinePrinter(out);
-        DecodeEngine engine = new DecodeEngine(m -> printer.line(json ? MessageJson.of(m) : TextLine.of(m)));
+        DecodeEngine engine = new DecodeEngine(m -> {
+            if (json) {
+                printer.json(m);
+            } else {
+                printer.line(TextLine.of(m));
+            }
+        });
         try (PacketSource source = CaptureFiles.open(file)) {
             RawPacket p;
             while ((p = source.next()) != null) {
@@ -98,6 +104,14 @@ final class DecodeCommand {
 
         void line(String s) {
             sb.append(s).append('\n');
+            if (sb.length() > 1 << 16) {
+                flush();
+            }
+        }
+
+        void json(DecodedMessage m) {
+            MessageJson.write(m, sb);
+            sb.append('\n');
             if (sb.length() > 1 << 16) {
                 flush();
             }

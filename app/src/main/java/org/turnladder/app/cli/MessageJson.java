@@ -1,6 +1,5 @@
 package org.turnladder.app.cli;
 
-import java.math.BigDecimal;
 import org.turnladder.decode.DecodedMessage;
 import org.turnladder.json.JsonWriter;
 import org.turnladder.sip.MsDiagnostic;
@@ -19,7 +18,13 @@ final class MessageJson {
     }
 
     static String of(DecodedMessage m) {
-        StringBuilder sb = new StringBuilder(512);
+        StringBuilder sb = new StringBuilder(1024);
+        write(m, sb);
+        return sb.toString();
+    }
+
+    /** Appends the message's JSON object to {@code sb} (no line end). */
+    static void write(DecodedMessage m, StringBuilder sb) {
         JsonWriter w = new JsonWriter(sb);
         w.beginObject();
         w.field("frame", m.frame());
@@ -36,7 +41,7 @@ final class MessageJson {
         if (m.payload() instanceof StunMessage s) {
             stun(w, s);
         } else if (m.payload() instanceof ChannelDataMessage c) {
-            w.field("channel", String.format("0x%04x", c.channel()));
+            w.field("channel", JsonWriter.hex16(c.channel()));
             w.field("dataLength", c.declaredLength());
         } else if (m.payload() instanceof SipMessage s) {
             sip(w, s);
@@ -47,12 +52,14 @@ final class MessageJson {
         }
         w.endArray();
         w.endObject();
-        return sb.toString();
     }
 
     /** Epoch seconds with 9 decimals, exactly (no floating point). */
     static String time(long epochNanos) {
-        return BigDecimal.valueOf(epochNanos, 9).toPlainString();
+        long seconds = Math.floorDiv(epochNanos, 1_000_000_000L);
+        long nanos = Math.floorMod(epochNanos, 1_000_000_000L);
+        String frac = Long.toString(nanos);
+        return seconds + "." + "000000000".substring(frac.length()) + frac;
     }
 
     private static void stun(JsonWriter w, StunMessage s) {
@@ -70,7 +77,7 @@ final class MessageJson {
         w.name("attributes").beginArray();
         for (StunAttribute a : s.attributes()) {
             w.beginObject();
-            w.field("type", String.format("0x%04x", a.type()));
+            w.field("type", JsonWriter.hex16(a.type()));
             w.field("name", a.name());
             w.field("value", a.value());
             w.endObject();
