@@ -28,6 +28,9 @@ public final class DecodeEngine {
     private final UdpDecoder udp;
     private final CaptureOrder order;
     private long frames;
+    /** Waiting messages are looked at every few frames: finding the earliest held frame walks the holders. */
+    private static final int RELEASE_EVERY = 32;
+    private int sinceRelease;
 
     public DecodeEngine(MessageSink sink) {
         this(sink, f -> { });
@@ -55,7 +58,8 @@ public final class DecodeEngine {
         } else if (p.icmp() == null) {
             tcp.segment(p);
         }
-        if (order.waiting()) {
+        if (order.waiting() && (++sinceRelease >= RELEASE_EVERY || !tcp.holdingAny())) {
+            sinceRelease = 0;
             order.release(tcp.earliestHeldFrame(), raw.epochNanos() - MAX_HOLD_NANOS);
         }
     }

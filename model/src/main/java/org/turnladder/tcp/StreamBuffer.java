@@ -17,7 +17,9 @@ public final class StreamBuffer {
     private record Chunk(long from, int length, long frame, int frameOffset, long epochNanos) {
     }
 
-    private byte[] data = new byte[256];
+    private static final byte[] EMPTY = new byte[0];
+    /** Allocated on first use: most directions are classified as opaque before they buffer anything. */
+    private byte[] data = EMPTY;
     private int start;
     private int end;
     /** Stream position of data[start]: counts every byte ever appended or skipped. */
@@ -74,7 +76,7 @@ public final class StreamBuffer {
     public void clear() {
         consume(available());
         if (data.length > 1 << 20) {
-            data = new byte[256]; // give back the memory of one huge message
+            data = EMPTY; // give back the memory of one huge message
         }
     }
 
@@ -126,7 +128,7 @@ public final class StreamBuffer {
         if (live + len <= data.length && start > 0) {
             System.arraycopy(data, start, data, 0, live);
         } else {
-            int cap = data.length;
+            int cap = Math.max(data.length, 256);
             while (cap < live + len) {
                 cap = cap * 2;
             }

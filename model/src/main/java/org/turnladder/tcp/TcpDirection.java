@@ -20,7 +20,7 @@ public final class TcpDirection {
     private final TcpConnection connection;
     private final Endpoint src;
     private final Endpoint dst;
-    private final StreamBuffer buffer = new StreamBuffer();
+    private StreamBuffer buffer;
     private StreamConsumer consumer;
     private boolean started;
     private boolean synSeen;
@@ -29,7 +29,9 @@ public final class TcpDirection {
     private long next;
     /** Highest ack the other direction sent for this one, absolute; -1 when none yet. */
     private long peerAck = -1;
-    private final TreeMap<Long, Pending> pending = new TreeMap<>();
+    /** Segments waiting behind a hole; created when the first one comes. */
+    private TreeMap<Long, Pending> pending;
+    private boolean tracked;
     private int pendingBytes;
     /** Set when the capture starts mid-connection: the consumer hears of it before the first bytes. */
     private boolean startedMidStream;
@@ -56,7 +58,23 @@ public final class TcpDirection {
     }
 
     public StreamBuffer buffer() {
+        if (buffer == null) {
+            buffer = new StreamBuffer();
+        }
         return buffer;
+    }
+
+    /** Whether the reassembler lists this direction among those holding bytes. */
+    boolean tracked() {
+        return tracked;
+    }
+
+    void tracked(boolean t) {
+        tracked = t;
+    }
+
+    private boolean hasPending() {
+        return pending != null && !pending.isEmpty();
     }
 
     /** The other direction of the same connection. */
@@ -67,8 +85,10 @@ public final class TcpDirection {
     /** Stop buffering: this direction carries nothing worth decoding. Sequence tracking goes on cheaply. */
     public void ignore() {
         ignored = true;
-        buffer.clear();
-        pending.clear();
+        if (buffer != null) {
+            buffer.clear();
+        }
+        pending = null;
         pendingBytes = 0;
     }
 
@@ -82,8 +102,8 @@ public final class TcpDirection {
      * ready before this one's are.
      */
     public long heldFrame() {
-        long f = buffer.available() > 0 ? buffer.frameAt(0)[0] : Long.MAX_VALUE;
-        if (!pending.isEmpty()) {
+        long f = buffer != null && buffer.available() > 0 ? buffer.frameAt(0)[0] : Long.MAX_VALUE;
+        if (hasPending()) {
             for (Pending p : pending.values()) {
                 f = Math.min(f, p.frame);
             }
@@ -92,7 +112,7 @@ public final class TcpDirection {
     }
 
     public boolean holding() {
-        return buffer.available() > 0 || !pending.isEmpty();
+        return (buffer != null && buffer.available() > 0) || hasPending();
     }
 
     public boolean synSeen() {
@@ -140,7 +160,7 @@ public final class TcpDirection {
         if (a > peerAck) {
             peerAck = a;
         }
-        if (!pending.isEmpty() && peerAck >= pending.firstKey()) {
+        if (hasPending() && peerAck >= pending.firstKey()) {
             skipToFirstPending();
             drain();
         }
@@ -177,7 +197,7 @@ public final class TcpDirection {
                 return;
             }
             holdPending(frame, epochNanos, abs, bytes, off, len, frameOffset);
-            if (pendingBytes > MAX_PENDING_BYTES || pending.size() > MAX_PENDING_SEGMENTS) {
+            if (hasPending() && (pendingBytes > MAX_PENDING_BYTES || pending.size() > MAX_PENDING_SEGMENTS)) {
                 skipToFirstPending();
                 drain();
             }
@@ -189,7 +209,7 @@ public final class TcpDirection {
 
     /** End of capture or connection: whatever waits behind a hole is delivered after declaring the hole lost. */
     void flush() {
-        while (!pending.isEmpty()) {
+        while (hasPending()) {
             skipToFirstPending();
             drain();
         }
@@ -198,6 +218,9 @@ public final class TcpDirection {
     private void holdPending(long frame, long epochNanos, long abs, byte[] bytes, int off, int len, int frameOffset) {
         if (ignored) {
             return;
+        }
+        if (pending == null) {
+            pending = new TreeMap<>();
         }
         Pending old = pending.get(abs);
         if (old != null && old.bytes.length >= len) {
@@ -213,7 +236,7 @@ public final class TcpDirection {
     }
 
     private void skipToFirstPending() {
-        if (pending.isEmpty()) {
+        if (!hasPending()) {
             return;
         }
         long first = pending.firstKey();
@@ -224,12 +247,12 @@ public final class TcpDirection {
             if (!ignored && consumer != null) {
                 consumer.onGap(this, lost);
             }
-            buffer.skip(lost);
+            buffer().skip(lost);
         }
     }
 
     private void drain() {
-        while (!pending.isEmpty()) {
+        while (hasPending()) {
             Map.Entry<Long, Pending> e = pending.firstEntry();
             long abs = e.getKey();
             if (abs > next) {
@@ -259,7 +282,7 @@ public final class TcpDirection {
                 consumer.onGap(this, -1);
             }
         }
-        buffer.append(frame, epochNanos, bytes, off, len, frameOffset);
+        buffer().append(frame, epochNanos, bytes, off, len, frameOffset);
         if (consumer != null) {
             consumer.onData(this);
         }

@@ -33,9 +33,28 @@ public final class TcpReassembler {
     /** Silent connections are looked for rarely: that scan walks every connection. */
     private static final int IDLE_SCAN_EVERY = 1 << 20;
 
-    private record FlowKey(Endpoint a, Endpoint b) {
+    /** Both directions of a connection: equal whichever way round the endpoints are given. */
+    private static final class FlowKey {
+        private final Endpoint a;
+        private final Endpoint b;
+
+        private FlowKey(Endpoint a, Endpoint b) {
+            this.a = a;
+            this.b = b;
+        }
+
         static FlowKey of(Endpoint x, Endpoint y) {
-            return x.compareTo(y) <= 0 ? new FlowKey(x, y) : new FlowKey(y, x);
+            return new FlowKey(x, y);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof FlowKey k && ((a.equals(k.a) && b.equals(k.b)) || (a.equals(k.b) && b.equals(k.a)));
+        }
+
+        @Override
+        public int hashCode() {
+            return a.hashCode() ^ b.hashCode();
         }
     }
 
@@ -109,10 +128,14 @@ public final class TcpReassembler {
     }
 
     private void track(TcpDirection d) {
-        if (d.holding()) {
-            holding.add(d);
-        } else if (!holding.isEmpty()) {
-            holding.remove(d);
+        boolean h = d.holding();
+        if (h != d.tracked()) {
+            d.tracked(h);
+            if (h) {
+                holding.add(d);
+            } else {
+                holding.remove(d);
+            }
         }
     }
 
@@ -120,6 +143,10 @@ public final class TcpReassembler {
      * The earliest frame whose bytes some connection still holds, {@code Long.MAX_VALUE} if none: every message
      * from an earlier frame is complete, so messages can be put in capture order up to here.
      */
+    public boolean holdingAny() {
+        return !holding.isEmpty();
+    }
+
     public long earliestHeldFrame() {
         long f = Long.MAX_VALUE;
         for (TcpDirection d : holding) {
@@ -179,8 +206,12 @@ public final class TcpReassembler {
     private void end(TcpConnection c) {
         c.firstDirection().flush();
         c.secondDirection().flush();
-        holding.remove(c.firstDirection());
-        holding.remove(c.secondDirection());
+        for (TcpDirection d : new TcpDirection[] {c.firstDirection(), c.secondDirection()}) {
+            if (d.tracked()) {
+                d.tracked(false);
+                holding.remove(d);
+            }
+        }
         listener.connectionEnded(c);
     }
 }
