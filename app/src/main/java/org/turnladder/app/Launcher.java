@@ -13,7 +13,7 @@ public final class Launcher {
 
     public static void main(String[] args) {
         if (args.length > 0 && Cli.isCommand(args[0])) {
-            System.exit(Cli.run(args[0], Arrays.copyOfRange(args, 1, args.length), System.out, System.err));
+            System.exit(Cli.main(args[0], Arrays.copyOfRange(args, 1, args.length)));
         }
         if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
             System.out.print(Cli.usage());

@@ -21,6 +21,27 @@ public final class Cli {
                 """;
     }
 
+    /**
+     * Runs a sub-command from the command line: in a lean child JVM when this one is a default-sized
+     * {@code java -jar} (see {@link LeanJvm}), else here. Returns the exit status.
+     */
+    public static int main(String command, String[] args) {
+        if (LeanJvm.shouldFork()) {
+            String[] all = new String[args.length + 1];
+            all[0] = command;
+            System.arraycopy(args, 0, all, 1, args.length);
+            try {
+                return LeanJvm.run("org.turnladder.app.Launcher", all);
+            } catch (java.io.IOException e) {
+                // the child could not start: run here instead
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return 130;
+            }
+        }
+        return run(command, args, System.out, System.err);
+    }
+
     /** Runs a sub-command and returns its exit status. */
     public static int run(String command, String[] args, PrintStream out, PrintStream err) {
         return switch (command) {
