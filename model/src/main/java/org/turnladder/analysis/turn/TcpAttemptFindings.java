@@ -196,12 +196,11 @@ public final class TcpAttemptFindings implements FindingSource {
             d.append(source(f.client()));
             if (target.refused()) {
                 frames.add(f.lastFrame());
-                d.append(" sent a SYN to ").append(role).append(" (frame ").append(f.lastSynFrame())
-                        .append("); it was answered by RST (frame ").append(f.lastFrame()).append(").");
+                d.append(" sent a SYN (frame ").append(f.lastSynFrame()).append(") to ").append(role)
+                        .append("; it was answered by RST (frame ").append(f.lastFrame()).append(").");
             } else {
-                d.append(" sent ").append(f.synCount()).append(" SYNs to ").append(role).append(" (frames ")
-                        .append(f.firstFrame()).append('–').append(f.lastSynFrame())
-                        .append(") and got no SYN-ACK.");
+                d.append(" sent ").append(f.synCount()).append(" SYNs (frames ").append(f.firstFrame()).append('–')
+                        .append(f.lastSynFrame()).append(") to ").append(role).append(" and got no SYN-ACK.");
             }
         }
         d.append(target.refused()

@@ -108,8 +108,9 @@ final class TurnFindings {
         }
         boolean recovered = stale.stream().allMatch(TurnErrorResponse::recovered);
         TurnErrorResponse first = stale.get(0);
-        String d = who(a) + ": " + first.method() + " (frame " + first.requestFrame() + ") answered 438 Stale Nonce"
-                + " (frame " + first.responseFrame() + ")" + (stale.size() > 1 ? ", " + stale.size() + " times" : "")
+        String d = who(a) + ": " + first.method() + " (frame " + first.requestFrame() + ") answered 438 "
+                + first.reason() + " (frame " + first.responseFrame() + ")"
+                + (stale.size() > 1 ? ", " + stale.size() + " times" : "")
                 + (recovered ? "; the client retried with the new NONCE and succeeded — normal nonce expiry."
                 : "; no retry with the new NONCE succeeded.");
         String fix = recovered ? "Nothing to do: nonces expire and the client renewed it."
@@ -166,7 +167,8 @@ final class TurnFindings {
                 d.append(' ');
             }
             String peer = e.peer() == null ? "a peer" : e.peer().toString();
-            d.append(a.client()).append(" asked ").append(a.server()).append(" to connect to ").append(peer);
+            d.append("TURN client ").append(a.client()).append(" asked TURN server ").append(a.server())
+                    .append(" to connect to ").append(peer);
             if (a.relayed() != null) {
                 d.append(" from its relayed address ").append(a.relayed());
             }
