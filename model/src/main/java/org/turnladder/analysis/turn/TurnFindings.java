@@ -221,7 +221,8 @@ final class TurnFindings {
             }
             d.append(e.method());
             if (e.peer() != null) {
-                d.append(" for peer ").append(e.peer());
+                // CreatePermission addresses carry port 0: permissions are per IP
+                d.append(" for peer ").append(e.peer().port() == 0 ? e.peer().host() : e.peer().toString());
             }
             d.append(" (frame ").append(e.requestFrame()).append(") answered ").append(e.code()).append(' ')
                     .append(e.reason()).append(" (frame ").append(e.responseFrame()).append(')');
