@@ -55,7 +55,7 @@ class Rfc6062ConnectionsTest {
     }
 
     @Test
-    void activeConnectIsBoundOnItsDataConnectionAndSeesTheRelayDialTheePeer() {
+    void activeConnectIsBoundOnItsDataConnectionAndSeesTheRelayDialThePeer() {
         TurnConnection c = TurnRun.capture("coturn-rfc6062.pcapng").allocation(0).connections().get(0);
 
         assertThat(c.kind()).isEqualTo(Kind.ACTIVE);
