@@ -15,11 +15,22 @@ import org.turnladder.net.Endpoint;
  * @param synCount        SYNs the client sent (retransmissions included); 0 when the capture missed the opening
  * @param synAcked        the server answered with SYN-ACK
  * @param refused         the server answered the SYN with RST
+ * @param closed          the connection was closed (FIN both ways, or RST) before it ended in the capture; false
+ *                        when the capture ended with it open or stopped showing it
  */
 public record TcpFlowSummary(long id, Endpoint client, Endpoint server, String label, boolean handshakeSeen,
                              long firstFrame, long lastFrame, boolean bound, long boundFrame, long connectionId,
                              long appBytesOut, long appBytesIn, long relayedStun, long bytesLost,
-                             int synCount, boolean synAcked, boolean refused, long lastSynFrame) {
+                             int synCount, boolean synAcked, boolean refused, long lastSynFrame, boolean closed) {
+
+    /** Without the closed flag (tests that do not care). */
+    public TcpFlowSummary(long id, Endpoint client, Endpoint server, String label, boolean handshakeSeen,
+                          long firstFrame, long lastFrame, boolean bound, long boundFrame, long connectionId,
+                          long appBytesOut, long appBytesIn, long relayedStun, long bytesLost, int synCount,
+                          boolean synAcked, boolean refused, long lastSynFrame) {
+        this(id, client, server, label, handshakeSeen, firstFrame, lastFrame, bound, boundFrame, connectionId,
+                appBytesOut, appBytesIn, relayedStun, bytesLost, synCount, synAcked, refused, lastSynFrame, false);
+    }
 
     /** A connection attempt that never got through: SYN unanswered or refused. */
     public boolean failedHandshake() {
@@ -34,6 +45,6 @@ public record TcpFlowSummary(long id, Endpoint client, Endpoint server, String l
                 c.handshakeSeen(), c.firstFrame(), c.lastFrame(), f.bound(), f.boundFrame(), f.connectionId(),
                 a.appBytes(), b.appBytes(), a.relayedStun() + b.relayedStun(),
                 c.firstDirection().bytesLost() + c.secondDirection().bytesLost(), c.synCount(), c.synAcked(),
-                c.refused(), c.lastSynFrame());
+                c.refused(), c.lastSynFrame(), c.closed());
     }
 }
