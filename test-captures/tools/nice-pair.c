@@ -2,12 +2,17 @@
  * nice-pair: two libnice agents in one process run a real ICE session against each other on
  * the loopback range, so that tcpdump can record genuine libnice connectivity checks.
  *
- *   nice-pair <rfc5245|oc2007r2> <tcp|udp> <left-ip> <right-ip> [port-base]
+ *   nice-pair <rfc5245|oc2007r2> <tcp|udp> <left-ip> <right-ip> [port-base] [expect-fail]
  *
  * "left" is the controlling agent, "right" the controlled one. Credentials and candidates are
  * exchanged in-process (no signalling on the wire). Once both components are READY each side
  * sends a few RTP-like packets (first byte 0x80, PT 127); the program exits 0 when both sides
  * received them all, 1 on failure, 2 on the 15 s watchdog.
+ *
+ * With "expect-fail" the caller has broken the path on purpose (record.sh drops one agent's
+ * Binding responses with a loopback firewall rule): the run ends one second after the left
+ * agent's component FAILED, or on a 12 s watchdog, and exits 0 only if the left agent never
+ * became READY and no media got through; 1 otherwise.
  *
  * Build: gcc -O1 -o nice-pair nice-pair.c $(pkg-config --cflags --libs nice)
  */
@@ -31,12 +36,15 @@ typedef struct {
 static GMainLoop *loop;
 static Side sides[2];
 static int exit_code = 2;
+static gboolean expect_fail;
 
 static Side *side_of(NiceAgent *agent) {
   return agent == sides[0].agent ? &sides[0] : &sides[1];
 }
 
 static void maybe_finish(void) {
+  if (expect_fail)
+    return;
   if (sides[0].received >= PACKETS && sides[1].received >= PACKETS) {
     exit_code = 0;
     g_main_loop_quit(loop);
@@ -95,10 +103,27 @@ static gboolean send_one(gpointer data) {
   return s->sent < PACKETS;
 }
 
+/* expect-fail verdict: the broken direction must have kept the session from working. */
+static gboolean finish_expected_failure(gpointer data) {
+  (void) data;
+  exit_code = !sides[0].ready && sides[0].received == 0 && sides[1].received == 0 ? 0 : 1;
+  fprintf(stderr, "[nice-pair] expected failure %s\n", exit_code == 0 ? "seen" : "NOT seen");
+  g_main_loop_quit(loop);
+  return FALSE;
+}
+
 static void on_state(NiceAgent *agent, guint stream, guint component, guint state, gpointer data) {
   Side *s = side_of(agent);
   (void) stream; (void) component; (void) data;
   fprintf(stderr, "[nice-pair] %s: state %s\n", s->name, nice_component_state_to_string(state));
+  if (expect_fail) {
+    if (state == NICE_COMPONENT_STATE_READY)
+      s->ready = TRUE;
+    /* one more second lets the other agent's last retransmissions reach the capture */
+    if (state == NICE_COMPONENT_STATE_FAILED && s == &sides[0])
+      g_timeout_add(1000, finish_expected_failure, NULL);
+    return;
+  }
   if (state == NICE_COMPONENT_STATE_FAILED) {
     exit_code = 1;
     g_main_loop_quit(loop);
@@ -122,6 +147,8 @@ static void on_pair(NiceAgent *agent, guint stream, guint component, NiceCandida
 static gboolean watchdog(gpointer data) {
   (void) data;
   fprintf(stderr, "[nice-pair] watchdog: giving up\n");
+  if (expect_fail)
+    return finish_expected_failure(NULL);
   g_main_loop_quit(loop);
   return FALSE;
 }
@@ -154,12 +181,14 @@ int main(int argc, char **argv) {
   gboolean tcp;
   guint base;
   if (argc < 5) {
-    fprintf(stderr, "usage: %s <rfc5245|oc2007r2> <tcp|udp> <left-ip> <right-ip> [port-base]\n", argv[0]);
+    fprintf(stderr, "usage: %s <rfc5245|oc2007r2> <tcp|udp> <left-ip> <right-ip> [port-base] [expect-fail]\n",
+            argv[0]);
     return 1;
   }
   compat = strcmp(argv[1], "oc2007r2") == 0 ? NICE_COMPATIBILITY_OC2007R2 : NICE_COMPATIBILITY_RFC5245;
   tcp = strcmp(argv[2], "tcp") == 0;
   base = argc > 5 ? (guint) atoi(argv[5]) : 0;
+  expect_fail = argc > 6 && strcmp(argv[6], "expect-fail") == 0;
   loop = g_main_loop_new(NULL, FALSE);
   setup(&sides[0], "left", argv[3], compat, tcp, TRUE, base);
   setup(&sides[1], "right", argv[4], compat, tcp, FALSE, base ? base + 10 : 0);
@@ -168,7 +197,7 @@ int main(int argc, char **argv) {
     fprintf(stderr, "[nice-pair] gathering failed\n");
     return 1;
   }
-  g_timeout_add_seconds(15, watchdog, NULL);
+  g_timeout_add_seconds(expect_fail ? 12 : 15, watchdog, NULL);
   g_main_loop_run(loop);
   /* let the last packets and any in-flight checks leave before the sockets close */
   g_usleep(300 * 1000);

@@ -4,7 +4,7 @@ test captures against a real coturn on the loopback range.
 
 It exists because turnutils_uclient cannot (a) talk to a TCP peer of our own through an
 RFC 6062 allocation, (b) put RFC 4571-framed ICE checks and RTP through the bound data
-connection, or (c) provoke 447 / 442 / 438 on demand.
+connection, or (c) provoke 447 / 442 / 438 / 437 / 403 / 441 / 446 / 486 / 508 on demand.
 
 Roles (addresses are the defaults; see --help):
   client 127.0.0.3  -> TURN server 127.0.0.2:3478 (TCP control + data connections)
@@ -17,6 +17,20 @@ Scenarios (first argument):
   connect-failed  Allocate TCP, CreatePermission, Connect to a port nobody listens on (447).
   no-tcp-relay    Allocate TCP against a server started with --no-tcp-relay (442).
   stale-nonce     UDP allocation, wait past --stale-nonce, Refresh -> 438 -> retry -> success.
+  allocation-mismatch  second Allocate on a control connection that has one, Refresh on a
+                  UDP 5-tuple without one (437 each).
+  forbidden-peer  CreatePermission and Connect towards --forbidden-peer, which the server was
+                  started to deny (--denied-peer-ip): 403.
+  wrong-credentials  allocation as --user, then Refresh and CreatePermission signed as
+                  --other-user (a valid account on the server): 441.
+  connection-exists  Connect to the peer (bound), then a second Connect to the same peer: 446.
+  quota           against --user-quota=1 and a one-port relay range: UDP allocation as --user,
+                  a second one as --user (486), one as --other-user (508).
+  unbound-connection  Connect success and ConnectionAttempt, neither followed by ConnectionBind;
+                  the control connection stays open until the server drops both peer
+                  connections (its 30 s bind timer).
+  connect-timeout Connect to --dead-port while a firewall silently drops the relay's SYNs;
+                  waits for the server's 447 (about 30 s).
 
 Nothing here is a recording of anything: every message is sent to and answered by the real
 server, and the script fails loudly (exit 1) if the server does not answer as expected.
@@ -184,11 +198,11 @@ class Datagrams:
         self.sock.close()
 
 
-def tcp_connect(local_ip, remote, name, local_port=0):
+def tcp_connect(local_ip, remote, name, local_port=0, timeout=10):
     s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
     s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     s.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
-    s.settimeout(10)
+    s.settimeout(timeout)
     s.bind((local_ip, local_port))
     s.connect(remote)
     return Stream(s, name)
@@ -208,6 +222,9 @@ class Turn:
     def _learn(self, resp):
         self.realm = resp.get(A_REALM) or self.realm
         self.nonce = resp.get(A_NONCE) or self.nonce
+        self._derive_key()
+
+    def _derive_key(self):
         self.key = hashlib.md5(b"%s:%s:%s" % (self.user.encode(), self.realm, self.password.encode())).digest()
 
     def transact(self, method, attrs, conn=None, auth=True):
@@ -241,6 +258,27 @@ class Turn:
             raise RuntimeError("Allocate without credentials: expected 401, got %r" % first)
         self._learn(first)
         return self.request(ALLOCATE, attrs, expect=expect)
+
+    def expect_error(self, method, attrs, code, conn=None):
+        """Authenticated request that the server must refuse with `code`. On a transport that
+        has no NONCE yet (a fresh 5-tuple) the request goes out without credentials first and
+        the 401 supplies REALM and NONCE, as a real client would do it."""
+        if self.nonce is None:
+            first = self.transact(method, attrs, conn, auth=False)
+            if first.error_code() != 401:
+                raise RuntimeError("0x%03x without credentials: expected 401, got %r" % (method, first))
+            self._learn(first)
+        resp = self.request(method, attrs, conn, expect=None)
+        if resp.cls != ERROR or resp.error_code() != code:
+            raise RuntimeError("0x%03x: expected error %d, got %r" % (method, code, resp))
+        return resp
+
+    def as_user(self, conn, user, password):
+        """Another Turn on `conn` that signs with other credentials but this session's REALM/NONCE."""
+        other = Turn(conn, user, password)
+        other.realm, other.nonce = self.realm, self.nonce
+        other._derive_key()
+        return other
 
     def wait_indication(self, method):
         while self.pending:
@@ -401,8 +439,156 @@ def scenario_stale_nonce(a):
     s.close()
 
 
+def udp_turn(a, user=None, password=None):
+    s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    s.bind((a.client, 0))
+    s.settimeout(5)
+    return Turn(Datagrams(s, (a.server, a.port), "udp"), user or a.user, password or a.password)
+
+
+def peer_listener(a):
+    listener = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    listener.bind((a.peer, a.peer_port))
+    listener.listen(4)
+    listener.settimeout(10)
+    return listener
+
+
+LIFETIME_0 = [(A_LIFETIME, struct.pack("!I", 0))]
+
+
+def scenario_allocation_mismatch(a):
+    server = (a.server, a.port)
+    # 1. A second Allocate on a 5-tuple that already has an allocation (RFC 5766 §6.2 step 2).
+    turn = Turn(tcp_connect(a.client, server, "control"), a.user, a.password)
+    turn.allocate(transport=6)
+    turn.expect_error(ALLOCATE, [(A_REQ_TRANSPORT, bytes([6, 0, 0, 0]))], 437)
+    # 2. Refresh on a UDP 5-tuple that never allocated. (coturn 4.6.1 answers a CreatePermission
+    #    there with 400 "Bad Request", not 437, so that one is left out.)
+    udp = udp_turn(a)
+    udp.expect_error(REFRESH, [(A_LIFETIME, struct.pack("!I", 600))], 437)
+    # (A Connect on a TCP control connection without allocation gets 403 from coturn 4.6.1, not
+    #  437; see README.)
+    time.sleep(0.1)
+    turn.request(REFRESH, LIFETIME_0)
+    for c in (udp.conn, turn.conn):
+        c.close()
+
+
+def scenario_forbidden_peer(a):
+    turn = Turn(tcp_connect(a.client, (a.server, a.port), "control"), a.user, a.password)
+    turn.allocate(transport=6)
+    turn.request(CREATE_PERMISSION, [(A_XOR_PEER, xor_addr(a.peer, 0))])  # allowed peer: works
+    turn.expect_error(CREATE_PERMISSION, [(A_XOR_PEER, xor_addr(a.forbidden_peer, 0))], 403)
+    turn.expect_error(CONNECT, [(A_XOR_PEER, xor_addr(a.forbidden_peer, a.peer_port))], 403)
+    turn.request(REFRESH, LIFETIME_0)
+    time.sleep(0.1)
+    turn.conn.close()
+
+
+def scenario_wrong_credentials(a):
+    turn = Turn(tcp_connect(a.client, (a.server, a.port), "control"), a.user, a.password)
+    turn.allocate(transport=6)
+    other = turn.as_user(turn.conn, a.other_user, a.other_password)
+    other.expect_error(REFRESH, [(A_LIFETIME, struct.pack("!I", 600))], 441)
+    other.expect_error(CREATE_PERMISSION, [(A_XOR_PEER, xor_addr(a.peer, 0))], 441)
+    turn.request(CREATE_PERMISSION, [(A_XOR_PEER, xor_addr(a.peer, 0))])  # the owner still can
+    turn.request(REFRESH, LIFETIME_0)
+    time.sleep(0.1)
+    turn.conn.close()
+
+
+def scenario_connection_exists(a):
+    server = (a.server, a.port)
+    listener = peer_listener(a)
+    turn = Turn(tcp_connect(a.client, server, "control"), a.user, a.password)
+    turn.allocate(transport=6)
+    turn.request(CREATE_PERMISSION, [(A_XOR_PEER, xor_addr(a.peer, 0))])
+    ok = turn.request(CONNECT, [(A_XOR_PEER, xor_addr(a.peer, a.peer_port))])
+    peer = Stream(listener.accept()[0], "peer")
+    data = tcp_connect(a.client, server, "data")
+    turn.request(CONNECTION_BIND, [(A_CONNECTION_ID, ok.get(A_CONNECTION_ID))], conn=data)
+    # RFC 6062 §5.2: a connection to this peer already exists on the allocation.
+    turn.expect_error(CONNECT, [(A_XOR_PEER, xor_addr(a.peer, a.peer_port))], 446)
+    time.sleep(0.1)
+    turn.request(REFRESH, LIFETIME_0)
+    time.sleep(0.1)
+    for c in (data, peer, turn.conn):
+        c.close()
+    listener.close()
+
+
+def scenario_quota(a):
+    first = udp_turn(a)
+    first.allocate(transport=17)
+    second = udp_turn(a)  # same user, second 5-tuple: over --user-quota=1
+    resp = second.allocate(transport=17, expect=ERROR)
+    if resp.error_code() != 486:
+        raise RuntimeError("expected 486, got %r" % resp)
+    third = udp_turn(a, a.other_user, a.other_password)  # another user, but no relay port left
+    resp = third.allocate(transport=17, expect=ERROR)
+    if resp.error_code() != 508:
+        raise RuntimeError("expected 508, got %r" % resp)
+    first.request(REFRESH, LIFETIME_0)
+    for t in (first, second, third):
+        t.conn.close()
+
+
+def scenario_unbound_connection(a):
+    server = (a.server, a.port)
+    listener = peer_listener(a)
+    turn = Turn(tcp_connect(a.client, server, "control", timeout=a.bind_wait + 10), a.user, a.password)
+    ok = turn.allocate(transport=6)
+    relay = unxor_addr(ok.get(A_XOR_RELAYED))
+    turn.request(CREATE_PERMISSION, [(A_XOR_PEER, xor_addr(a.peer, 0))])
+    ok = turn.request(CONNECT, [(A_XOR_PEER, xor_addr(a.peer, a.peer_port))])
+    active = listener.accept()[0]
+    log("Connect success, CONNECTION-ID", ok.get(A_CONNECTION_ID).hex(), "- not binding it")
+    passive = tcp_connect(a.peer, relay, "peer-passive").sock
+    attempt = turn.wait_indication(CONNECTION_ATTEMPT)
+    log("ConnectionAttempt, CONNECTION-ID", attempt.get(A_CONNECTION_ID).hex(), "- not binding it")
+    # Wait for the server to give up on both (RFC 6062 §5.2/§5.3: 30 s); the peer sees the close.
+    deadline = time.time() + a.bind_wait
+    closed = set()
+    for name, sock in (("active", active), ("passive", passive)):
+        sock.settimeout(max(0.1, deadline - time.time()))
+        try:
+            if sock.recv(1) == b"":
+                closed.add(name)
+        except (socket.timeout, ConnectionResetError) as e:
+            if isinstance(e, ConnectionResetError):
+                closed.add(name)
+        log("peer %s connection closed by the server: %s" % (name, name in closed))
+    if closed != {"active", "passive"}:
+        raise RuntimeError("server did not drop the unbound connections within %.0f s" % a.bind_wait)
+    turn.request(REFRESH, LIFETIME_0)
+    time.sleep(0.1)
+    for s in (active, passive, turn.conn.sock, listener):
+        s.close()
+
+
+def scenario_connect_timeout(a):
+    turn = Turn(tcp_connect(a.client, (a.server, a.port), "control", timeout=a.bind_wait + 10),
+                a.user, a.password)
+    turn.allocate(transport=6)
+    turn.request(CREATE_PERMISSION, [(A_XOR_PEER, xor_addr(a.peer, 0))])
+    started = time.time()
+    resp = turn.request(CONNECT, [(A_XOR_PEER, xor_addr(a.peer, a.dead_port))], expect=ERROR)
+    log("Connect answered after %.1f s" % (time.time() - started))
+    if resp.error_code() != 447:
+        raise RuntimeError("expected 447, got %r" % resp)
+    turn.request(REFRESH, LIFETIME_0)
+    time.sleep(0.1)
+    turn.conn.close()
+
+
 SCENARIOS = {"rfc6062": scenario_rfc6062, "connect-failed": scenario_connect_failed,
-             "no-tcp-relay": scenario_no_tcp_relay, "stale-nonce": scenario_stale_nonce}
+             "no-tcp-relay": scenario_no_tcp_relay, "stale-nonce": scenario_stale_nonce,
+             "allocation-mismatch": scenario_allocation_mismatch,
+             "forbidden-peer": scenario_forbidden_peer, "wrong-credentials": scenario_wrong_credentials,
+             "connection-exists": scenario_connection_exists, "quota": scenario_quota,
+             "unbound-connection": scenario_unbound_connection, "connect-timeout": scenario_connect_timeout}
 
 
 def main():
@@ -418,6 +604,11 @@ def main():
     p.add_argument("--password", default="p")
     p.add_argument("--frames", type=int, default=3, help="RTP-like frames each way per data connection")
     p.add_argument("--stale-wait", type=float, default=4.0)
+    p.add_argument("--forbidden-peer", default="127.0.0.9", help="peer the server denies (forbidden-peer)")
+    p.add_argument("--other-user", default="v", help="second account on the server")
+    p.add_argument("--other-password", default="q")
+    p.add_argument("--bind-wait", type=float, default=33.0,
+                   help="longest wait for the server's 30 s timers (unbound-connection, connect-timeout)")
     a = p.parse_args()
     try:
         SCENARIOS[a.scenario](a)
