@@ -1,28 +1,22 @@
 package org.turnladder.analysis.turn;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.turnladder.analysis.Finding;
 import org.turnladder.analysis.Severity;
 import org.turnladder.analysis.turn.TurnConnection.State;
+import org.turnladder.decode.TestCaptures;
 
 /**
- * Failure captures being recorded by another branch (coturn / kernel answers for 437, 403, 446, 441, 486/508, an
- * unbound RFC 6062 connection, a refused SIP port). They are read from that branch's worktree only when present,
- * and frame numbers are taken from the model rather than written here, since re-recording changes them; the
- * synthetic tests pin the exact frames.
+ * The failures a real coturn gives (test-captures/README.md says how each was provoked): 437, 403, 446, 441,
+ * 486/508, an RFC 6062 connection never bound, a Connect that times out after 30 s, refused TCP connections.
+ * Frames are those of the committed captures.
  */
 class RecordedFailureCapturesTest {
-    private static final Path DIR = Path.of("/work/wt-rec-failures/test-captures");
 
     private static TurnRun run(String name) {
-        Path p = DIR.resolve(name);
-        assumeTrue(Files.isRegularFile(p), name + " not recorded yet");
-        return TurnRun.capture(p);
+        return TurnRun.capture(TestCaptures.path(name));
     }
 
     /** The finding for {@code id} cites the request and answer of every error with that code. */
@@ -35,30 +29,53 @@ class RecordedFailureCapturesTest {
         return f;
     }
 
+    private static java.util.List<Long> framesOf(TurnRun run, String id) {
+        return run.findings().stream().filter(x -> x.id().equals(id)).flatMap(x -> x.frames().stream()).toList();
+    }
+
     @Test
     void allocationMismatch() {
-        assertFinding(run("coturn-allocation-mismatch.pcap"), "turn.allocation-mismatch", Severity.ERROR, 437);
+        TurnRun run = run("coturn-allocation-mismatch.pcap");
+        assertFinding(run, "turn.allocation-mismatch", Severity.ERROR, 437);
+        // one finding per allocation: the second Allocate on the TCP connection, the Refresh on a bare UDP 5-tuple
+        assertThat(framesOf(run, "turn.allocation-mismatch")).contains(10L, 11L, 14L, 15L);
+    }
+
+    @Test
+    void connectTimeout() {
+        TurnRun run = run("coturn-connect-timeout.pcapng");
+        Finding f = run.only("turn.connect-failed");
+        assertThat(f.severity()).isEqualTo(Severity.ERROR);
+        assertThat(f.frames()).contains(12L, 23L);
+        assertThat(f.detail()).contains("30.0 s");
     }
 
     @Test
     void forbiddenPeer() {
         Finding f = assertFinding(run("coturn-forbidden-peer.pcap"), "turn.forbidden", Severity.ERROR, 403);
         assertThat(f.detail()).contains("403");
+        assertThat(f.frames()).contains(12L, 13L, 14L, 15L);
     }
 
     @Test
     void connectionExists() {
-        assertFinding(run("coturn-connection-exists.pcap"), "turn.connection-exists", Severity.WARNING, 446);
+        Finding f = assertFinding(run("coturn-connection-exists.pcap"), "turn.connection-exists", Severity.WARNING,
+                446);
+        assertThat(f.frames()).contains(24L, 25L);
     }
 
     @Test
     void wrongCredentials() {
-        assertFinding(run("coturn-wrong-credentials.pcap"), "turn.wrong-credentials", Severity.ERROR, 441);
+        Finding f = assertFinding(run("coturn-wrong-credentials.pcap"), "turn.wrong-credentials", Severity.ERROR,
+                441);
+        assertThat(f.frames()).contains(10L, 11L, 12L, 13L);
     }
 
     @Test
     void quotaAndCapacity() {
-        assertFinding(run("coturn-quota.pcap"), "turn.capacity", Severity.ERROR, 486, 508);
+        TurnRun run = run("coturn-quota.pcap");
+        assertFinding(run, "turn.capacity", Severity.ERROR, 486, 508);
+        assertThat(framesOf(run, "turn.capacity")).contains(7L, 8L, 11L, 12L);
     }
 
     @Test
@@ -78,6 +95,6 @@ class RecordedFailureCapturesTest {
         Finding f = run("tcp-connect-refused.pcap").only("tcp.connect-refused");
         assertThat(f.severity()).isEqualTo(Severity.ERROR);
         assertThat(f.title()).contains("SIP port");
-        assertThat(f.frames()).hasSize(2);
+        assertThat(f.frames()).containsExactly(3L, 4L);
     }
 }
