@@ -56,12 +56,12 @@ final class CallFindings {
         if (d.reason() != null) {
             detail.append(" \"").append(d.reason()).append('"');
         }
-        detail.append(" (").append(d.category()).append(" range");
+        detail.append(" (code range: ").append(d.category());
         if (d.component() != null) {
-            detail.append(", component ").append(d.component());
+            detail.append("; component ").append(d.component());
         }
         if (d.source() != null) {
-            detail.append(", source ").append(d.source());
+            detail.append("; source ").append(d.source());
         }
         detail.append(')');
         if (f.frames.count() > 1) {
@@ -166,7 +166,9 @@ final class CallFindings {
                 List.of(ex.offer.frame(), ex.answer.frame())));
     }
 
+    /** "250 ms", "3.2 s". */
     static String seconds(long nanos) {
-        return String.format(Locale.ROOT, "%.1f s", Math.max(0, nanos) / 1e9);
+        long n = Math.max(0, nanos);
+        return n < 1_000_000_000L ? n / 1_000_000 + " ms" : String.format(Locale.ROOT, "%.1f s", n / 1e9);
     }
 }

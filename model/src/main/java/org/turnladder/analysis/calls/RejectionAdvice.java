@@ -15,8 +15,8 @@ record RejectionAdvice(String explanation, String fix) {
     static RejectionAdvice of(int status, AppSharingMedia offer) {
         return switch (status) {
             case 488, 415 -> new RejectionAdvice(
-                    "the answerer found nothing in the offer it could accept (SDP incompatibility)" + offerHint(offer)
-                            + ": typically no usable TCP candidate (RDP sharing is TCP-only), RDP application"
+                    "the answerer found nothing in the offer it could accept, an SDP incompatibility" + offerHint(offer)
+                            + ". Typical causes: no usable TCP candidate (RDP sharing is TCP-only), RDP application"
                             + " sharing not supported or not allowed, or encryption (a=crypto) not matching",
                     "Compare the offer with what the answerer supports: TCP-ACT/TCP-PASS candidates incl. a TCP relay"
                             + " candidate, x-applicationsharing-media-type rdp, a=crypto; check software versions and"
@@ -69,12 +69,12 @@ record RejectionAdvice(String explanation, String fix) {
         if (offer == null) {
             return "";
         }
-        StringBuilder s = new StringBuilder(" (the offer had ").append(offer.candidates().size())
-                .append(" candidates, ").append(offer.tcpCandidates()).append(" TCP, ")
-                .append(offer.relayCandidates()).append(" relay");
+        StringBuilder s = new StringBuilder("; the offer had ").append(offer.candidates().size())
+                .append(" candidates (").append(offer.tcpCandidates()).append(" TCP, ")
+                .append(offer.relayCandidates()).append(" relay)");
         if (offer.mediaType() != null) {
-            s.append(", media type ").append(offer.mediaType());
+            s.append(" and media type ").append(offer.mediaType());
         }
-        return s.append(')').toString();
+        return s.toString();
     }
 }
