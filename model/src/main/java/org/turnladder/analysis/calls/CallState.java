@@ -281,7 +281,7 @@ final class CallState {
         return exchanges.kept();
     }
 
-    /** A final answer came for every INVITE and a BYE (if any) was answered: the dialog is over or established. */
+    /** Every INVITE kept has its final answer: nothing more is pending (used to pick a call to evict). */
     boolean settled() {
         for (InviteTx it : invites.kept()) {
             if (it.finalStatus == 0) {

@@ -198,11 +198,11 @@ public final class CallTracker implements FindingSource {
             detail.append('.').append(tlsNote);
             String shareFix = vbssInvites.count() > 0
                     ? "If CMS must receive the share, let the Skype side use RDP (conferencing policy"
-                    + " ApplicationSharingMode RDP, or EnableVideoBasedSharing $false) and retry; "
-                    : "If a share was attempted, it was not signalled on the links this capture sees: ";
+                    + " ApplicationSharingMode RDP, or EnableVideoBasedSharing $false) and retry. "
+                    : "If a share was attempted, it was not signalled on the links this capture sees. ";
             return new Finding(NO_APPSHARING_INVITE, Severity.WARNING,
                     "No INVITE with m=applicationsharing among " + sipMessages + " SIP messages",
-                    detail.toString(), shareFix + fix.substring(0, 1).toLowerCase() + fix.substring(1), frames);
+                    detail.toString(), shareFix + fix, frames);
         }
         if (tls.sip.count() > 0) {
             return new Finding(NO_APPSHARING_INVITE, Severity.WARNING,

@@ -55,7 +55,8 @@ final class TlsFlows {
 
         /** "3 TLS connections (10.0.0.1:40000 → 192.0.2.50:5061 (frame 4), …)". */
         String describe() {
-            StringBuilder s = new StringBuilder().append(count).append(count == 1 ? " TLS connection (" : " TLS connections (");
+            StringBuilder s = new StringBuilder().append(count)
+                    .append(count == 1 ? " TLS connection (" : " TLS connections (");
             s.append(String.join(", ", examples));
             if (count > examples.size()) {
                 s.append(", …");
