@@ -50,7 +50,7 @@ final class CallFindings {
                     .append(')');
         }
         if (f.callId != null) {
-            detail.append(" in call ").append(f.callId);
+            detail.append(" (Call-ID ").append(f.callId).append(')');
         }
         detail.append(", carries ").append(d.header()).append(": ").append(d.codeText());
         if (d.reason() != null) {
