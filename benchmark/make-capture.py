@@ -279,8 +279,7 @@ WORDS = ('update', 'static', 'cdn', 'api', 'login', 'mail', 'portal', 'files', '
 DOMAINS = ('example.com', 'example.net', 'example.org', 'corp.example', 'cdn.example', 'cloud.example')
 
 
-def web_plan(tr):
-    r = tr.rng
+def web_plan(r):
     exchanges = []
     for _ in range(r.choice((1, 1, 1, 2, 2, 3, 5))):
         kind = r.random()
@@ -400,8 +399,7 @@ def web_flow(tr, t, exchanges):
     yield t, tcp_frame(up, cport, sport, cs + 1, ss + 1, ACK)
 
 
-def rtp_plan(tr, video):
-    r = tr.rng
+def rtp_plan(r, video):
     duration = r.randint(10_000_000, 180_000_000)
     if video:
         interval = 1_000_000 // r.randint(30, 120)
@@ -479,45 +477,101 @@ def dns_flow(tr, t, _plan):
 
 
 def dns_bytes(_plan):
-    return int(1.6 * 2 * (16 + 42 + 12 + 30 + 2 * 20))  # 1.6 lookups of two packets, ~2 answers
+    # 1.6 lookups of two packets; a packet averages ~123 bytes on disk (question ~28 bytes, 2.5 answers of 16-28)
+    return 1.6 * 2 * 123
 
 
 # (name, share of the synthetic bytes, plan, planned bytes of a plan, flow generator, longest flow in µs)
+def instant(_plan):
+    return 0
+
+
+def rtp_duration(plan):
+    return plan[0]
+
+
+class FlowType:
+    """A kind of synthetic flow: its share of the synthetic bytes, how a flow is planned (from the spawner's own
+    random numbers, so the schedule can be computed before any packet is made), how many bytes a plan writes and
+    over how long, and the generator that makes its packets."""
+
+    def __init__(self, name, share, plan, planned_bytes, planned_duration, flow, longest, calibrate):
+        self.name, self.share, self.plan, self.planned_bytes = name, share, plan, planned_bytes
+        self.planned_duration, self.flow, self.longest, self.calibrate = planned_duration, flow, longest, calibrate
+
+
 FLOW_TYPES = (
-    ('tcp-web', 0.52, web_plan, web_bytes, web_flow, 60_000_000),
-    ('rtp-audio', 0.21, lambda tr: rtp_plan(tr, False), rtp_bytes, rtp_call, 180_000_000),
-    ('rtp-video', 0.21, lambda tr: rtp_plan(tr, True), rtp_bytes, rtp_call, 180_000_000),
-    ('udp-dns', 0.06, lambda tr: None, dns_bytes, dns_flow, 1_000_000),
+    FlowType('tcp-web', 0.52, web_plan, web_bytes, instant, web_flow, 60_000_000, True),
+    FlowType('rtp-audio', 0.21, lambda r: rtp_plan(r, False), rtp_bytes, rtp_duration, rtp_call, 180_000_000, True),
+    FlowType('rtp-video', 0.21, lambda r: rtp_plan(r, True), rtp_bytes, rtp_duration, rtp_call, 180_000_000, True),
+    # hundreds of thousands of identical small flows: the Poisson count alone is within a fraction of a percent
+    FlowType('udp-dns', 0.06, lambda r: None, dns_bytes, instant, dns_flow, 1_000_000, False),
 )
 
 
-def spawner(tr, flow_type, target_bytes, duration_us, written):
-    """Yields (µs, flow generator) at Poisson times so the type's flows write about target_bytes in the capture.
+def window_bytes(ft, plan, start, duration_us):
+    """Planned bytes of a flow that fall inside the capture, assuming it writes at an even pace."""
+    length = ft.planned_duration(plan)
+    if length <= 0:
+        return ft.planned_bytes(plan) if 0 <= start <= duration_us else 0
+    inside = min(start + length, duration_us) - max(start, 0)
+    return ft.planned_bytes(plan) * inside / length if inside > 0 else 0
+
+
+def spawner(tr, ft, target_bytes, duration_us, seed):
+    """Yields (µs, flow generator) at Poisson times so that the type's flows write about target_bytes.
 
     Flows start from one longest-flow-duration before the capture so the rate is steady from its first second;
-    their packets before time 0 are dropped by the writer. The rate comes from the mean planned size of a flow and
-    is then steered by the bytes actually written (counter written): a few long video calls or large downloads
-    would otherwise move the total by 20 %."""
-    name, _, plan, planned_bytes, flow, longest = flow_type
-    estimate_rng = random.Random(f'{name}-estimate')
-    saved, tr.rng = tr.rng, estimate_rng
-    mean = sum(planned_bytes(plan(tr)) for _ in range(3000)) / 3000
-    tr.rng = saved
-    rate_per_us = target_bytes / mean / duration_us
-    t = -longest
+    their packets before time 0 are dropped by the writer. Start gaps and plans come from a generator of their
+    own; for types with few, very unequal flows (a handful of long video calls or 5 MB downloads move the total
+    by 20 %) the rate is then calibrated by bisection on that very schedule so the planned bytes inside the
+    capture match the target."""
+    draws_rng = random.Random(f'{seed}-{ft.name}')
+    drawn = []
+
+    def draw(i):
+        while len(drawn) <= i:
+            drawn.append((draws_rng.expovariate(1.0), ft.plan(draws_rng)))
+        return drawn[i]
+
+    estimate_rng = random.Random(f'{ft.name}-estimate')
+    mean = sum(ft.planned_bytes(ft.plan(estimate_rng)) for _ in range(3000)) / 3000
+    rate = target_bytes / mean / duration_us  # flows per µs
+
+    def inside(rate):
+        total, t, i = 0.0, -ft.longest, 0
+        while True:
+            gap, plan = draw(i)
+            i += 1
+            t += gap / rate
+            if t > duration_us:
+                return total
+            total += window_bytes(ft, plan, t, duration_us)
+
+    if ft.calibrate and target_bytes > 0:
+        low, high = rate / 4, rate * 4
+        for _ in range(40):
+            middle = (low + high) / 2
+            if inside(middle) < target_bytes:
+                low = middle
+            else:
+                high = middle
+        rate = (low + high) / 2
+
+    t, i = -ft.longest, 0
     while True:
-        steer = 1.0
-        if t > duration_us // 10:
-            steer = min(2.0, max(0.5, target_bytes * t / duration_us / max(1, written.bytes)))
-        t += max(1, int(tr.rng.expovariate(rate_per_us * steer)))
+        gap, plan = draw(i) if i < len(drawn) else (draws_rng.expovariate(1.0), ft.plan(draws_rng))
+        i += 1
+        t += gap / rate
         if t > duration_us:
             return
-        started = flow(tr, t, plan(tr))
-        if flow is rtp_call:
+        start = int(t)
+        started = ft.flow(tr, start, plan)
+        if ft.flow is rtp_call:
             for stream in started:
-                yield t, stream
+                yield start, stream
         else:
-            yield t, started
+            yield start, started
 
 
 def session_starts(rng, sessions, repetitions, duration_us, hosts4, hosts6):
@@ -637,8 +691,8 @@ def main():
     sources = [(session_starts(random.Random(a.seed + 1), sessions, repetitions, duration_us, hosts4, hosts6),
                 'sessions')]
     for ft in FLOW_TYPES:
-        stats[ft[0]] = Counter()
-        sources.append((spawner(tr, ft, synthetic * ft[1], duration_us, stats[ft[0]]), ft[0]))
+        stats[ft.name] = Counter()
+        sources.append((spawner(tr, ft, synthetic * ft.share, duration_us, a.seed), ft.name))
 
     os.makedirs(os.path.dirname(os.path.abspath(a.out)), exist_ok=True)
     partial = a.out + '.part'

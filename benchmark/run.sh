@@ -7,8 +7,9 @@
 #   --size-mb N     size of the capture to make (default 1024)
 #   --sessions DIR  session captures to replay in it (default test-captures/ of the repository)
 #   --seed N        seed for make-capture.py (default: its own)
+#   --runs N        measured runs of each tool after the warm-up (default 3; median times, largest RSS)
 # Environment: MVN_FLAGS (e.g. -o) is passed to Maven, JAVA_OPTS to java.
-# Results go to benchmark/out/results.txt (and stdout); time -v output and stderr of each run beside it.
+# Results go to benchmark/out/results.txt (and stdout); time -v output, stderr and RSS samples of each run beside it.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -19,6 +20,7 @@ capture=""
 size_mb=1024
 sessions="$root/test-captures"
 seed_args=()
+runs=3
 while [ $# -gt 0 ]; do
   case "$1" in
     --jar) jar=$(realpath "$2"); jar_given=yes; shift 2 ;;
@@ -26,7 +28,8 @@ while [ $# -gt 0 ]; do
     --size-mb) size_mb="$2"; shift 2 ;;
     --sessions) sessions=$(realpath "$2"); shift 2 ;;
     --seed) seed_args=(--seed "$2"); shift 2 ;;
-    -h|--help) sed -n '2,11p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    --runs) runs="$2"; shift 2 ;;
+    -h|--help) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "run.sh: unknown argument $1 (try --help)" >&2; exit 2 ;;
   esac
 done
@@ -71,18 +74,57 @@ tshark_cmd=(tshark -r "$capture" -Y "stun || sip" -T fields -e frame.number)
 
 echo "== TurnLadder warm-up run (also counts its messages)"
 tl_lines=$("${decode[@]}" 2> "$out/decode-warmup.stderr" | wc -l)
-echo "== TurnLadder measured run"
-tl_status=0
-/usr/bin/time -v -o "$out/time-decode.txt" "${decode[@]}" > /dev/null 2> "$out/decode.stderr" || tl_status=$?
-echo "== tshark measured run"
-ts_status=0
-/usr/bin/time -v -o "$out/time-tshark.txt" "${tshark_cmd[@]}" > "$out/tshark-frames.txt" 2> "$out/tshark.stderr" \
-  || ts_status=$?
+
+# RSS of the process that time -v ($1) runs, every half second: "seconds<TAB>MiB" lines.
+sample_rss() {
+  local tpid=$1 child="" begin now
+  begin=$(date +%s.%N)
+  while kill -0 "$tpid" 2>/dev/null; do
+    [ -n "$child" ] || child=$(awk '{ print $1 }' "/proc/$tpid/task/$tpid/children" 2>/dev/null || true)
+    if [ -n "$child" ]; then
+      now=$(date +%s.%N)
+      awk -v t="$(awk -v a="$begin" -v b="$now" 'BEGIN { printf "%.1f", b - a }')" \
+        '/^VmRSS/ { printf "%s\t%d\n", t, $2 / 1024 }' "/proc/$child/status" 2>/dev/null || true
+    fi
+    sleep 0.5
+  done
+}
+
+# measure NAME STDOUT CMD...: runs CMD $runs times under time -v, sampling the RSS of the first run.
+measure() {
+  local name=$1 dest=$2 i tpid status
+  shift 2
+  for i in $(seq 1 "$runs"); do
+    echo "== $name measured run $i/$runs"
+    /usr/bin/time -v -o "$out/time-$name-$i.txt" "$@" > "$dest" 2> "$out/$name-$i.stderr" &
+    tpid=$!
+    [ "$i" != 1 ] || sample_rss "$tpid" > "$out/rss-$name.tsv" &
+    status=0
+    wait "$tpid" || status=$?
+    echo "$status" > "$out/status-$name-$i"
+  done
+  wait
+}
+
+median() { sort -n | awk '{ v[NR] = $1 } END { printf "%.2f", (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+over_runs() {  # over_runs NAME FUNCTION: FUNCTION's value for every run, one a line
+  local i
+  for i in $(seq 1 "$runs"); do "$2" "$out/time-$1-$i.txt"; echo; done
+}
+rss_curve() {  # ten samples spread over the first run
+  awk -F'\t' '{ v[NR] = $2 } END { for (k = 1; k <= 10 && NR > 0; k++) printf "%s%s", (k > 1 ? " " : ""), v[int((NR - 1) * k / 10) + 1] }' "$1"
+}
+
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+measure decode /dev/null "${decode[@]}"
+measure tshark "$out/tshark-frames.txt" "${tshark_cmd[@]}"
+load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 ts_lines=$(wc -l < "$out/tshark-frames.txt")
 
-tl_wall=$(wall_seconds "$out/time-decode.txt"); ts_wall=$(wall_seconds "$out/time-tshark.txt")
-tl_cpu=$(cpu_seconds "$out/time-decode.txt");   ts_cpu=$(cpu_seconds "$out/time-tshark.txt")
-tl_rss=$(rss_mib "$out/time-decode.txt");       ts_rss=$(rss_mib "$out/time-tshark.txt")
+tl_wall=$(over_runs decode wall_seconds | median); ts_wall=$(over_runs tshark wall_seconds | median)
+tl_cpu=$(over_runs decode cpu_seconds | median);   ts_cpu=$(over_runs tshark cpu_seconds | median)
+tl_rss=$(over_runs decode rss_mib | sort -n | tail -1); ts_rss=$(over_runs tshark rss_mib | sort -n | tail -1)
+tl_status=$(cat "$out"/status-decode-* | sort -n | tail -1); ts_status=$(cat "$out"/status-tshark-* | sort -n | tail -1)
 rate() { awk -v p="$packets" -v s="$1" 'BEGIN { if (s > 0) printf "%.0f", p / s; else print "-" }'; }
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else print "-" }'; }
 
@@ -97,7 +139,9 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else
   echo "tshark:   $(tshark --version 2>/dev/null | head -1)"
   echo "commands: ${decode[*]} > /dev/null"
   echo "          tshark -r $capture -Y \"stun || sip\" -T fields -e frame.number > benchmark/out/tshark-frames.txt"
+  echo "load:     $load_before before, $load_after after (1/5/15 min; other work on the machine disturbs the times)"
   echo
+  echo "median of $runs runs for wall and CPU time, the largest peak RSS of the runs"
   printf '%-18s %9s %9s %13s %12s %13s %7s\n' "" "wall s" "CPU s" "peak RSS MiB" "packets/s" "output lines" "exit"
   printf '%-18s %9s %9s %13s %12s %13s %7s\n' "turnladder decode" "$tl_wall" "$tl_cpu" "$tl_rss" "$(rate "$tl_wall")" \
     "$tl_lines" "$tl_status"
@@ -106,13 +150,17 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else
   echo
   echo "tshark / turnladder: wall time $(ratio "$ts_wall" "$tl_wall")x, CPU time $(ratio "$ts_cpu" "$tl_cpu")x,"\
        "peak RSS $(ratio "$ts_rss" "$tl_rss")x"
+  echo "wall times of the runs: turnladder $(over_runs decode wall_seconds | paste -sd' '), tshark" \
+       "$(over_runs tshark wall_seconds | paste -sd' ')"
+  echo "RSS MiB over the first run (10 samples): turnladder $(rss_curve "$out/rss-decode.tsv"), tshark" \
+       "$(rss_curve "$out/rss-tshark.tsv")"
   echo "output lines: turnladder = decoded messages (JSON lines), tshark = frames matching stun || sip"
-  if [ -s "$out/decode.stderr" ]; then
-    echo "turnladder stderr ($(wc -l < "$out/decode.stderr") lines, first 5):"
-    head -5 "$out/decode.stderr" | cut -c1-200 | sed 's/^/  /'
+  if [ -s "$out/decode-1.stderr" ]; then
+    echo "turnladder stderr ($(wc -l < "$out/decode-1.stderr") lines, first 5):"
+    head -5 "$out/decode-1.stderr" | cut -c1-200 | sed 's/^/  /'
   fi
-  if grep -qv 'Running as user "root"' "$out/tshark.stderr" 2>/dev/null; then
+  if grep -qv 'Running as user "root"' "$out/tshark-1.stderr" 2>/dev/null; then
     echo "tshark stderr (first 5 lines):"
-    grep -v 'Running as user "root"' "$out/tshark.stderr" | head -5 | cut -c1-200 | sed 's/^/  /'
+    grep -v 'Running as user "root"' "$out/tshark-1.stderr" | head -5 | cut -c1-200 | sed 's/^/  /'
   fi
 } | tee "$out/results.txt"
