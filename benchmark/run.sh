@@ -75,16 +75,26 @@ tshark_cmd=(tshark -r "$capture" -Y "stun || sip" -T fields -e frame.number)
 echo "== TurnLadder warm-up run (also counts its messages)"
 tl_lines=$("${decode[@]}" 2> "$out/decode-warmup.stderr" | wc -l)
 
-# RSS of the process that time -v ($1) runs, every half second: "seconds<TAB>MiB" lines.
+# Summed RSS (KiB) of every process below pid $1: the tool and, for TurnLadder, the lean child JVM its launcher
+# starts (time -v reports the largest single process; this counts them together).
+tree_rss_kib() {
+  local pid=$1 kids k total=0
+  kids=$(cat /proc/"$pid"/task/*/children 2>/dev/null || true)
+  for k in $kids; do
+    total=$((total + $(awk '/^VmRSS/ { print $2 }' "/proc/$k/status" 2>/dev/null || echo 0) + $(tree_rss_kib "$k")))
+  done
+  echo "$total"
+}
+
+# RSS of everything that time -v ($1) runs, every half second: "seconds<TAB>MiB" lines.
 sample_rss() {
-  local tpid=$1 child="" begin now
+  local tpid=$1 begin now kib
   begin=$(date +%s.%N)
   while kill -0 "$tpid" 2>/dev/null; do
-    [ -n "$child" ] || child=$(awk '{ print $1 }' "/proc/$tpid/task/$tpid/children" 2>/dev/null || true)
-    if [ -n "$child" ]; then
+    kib=$(tree_rss_kib "$tpid")
+    if [ "$kib" -gt 0 ]; then
       now=$(date +%s.%N)
-      awk -v t="$(awk -v a="$begin" -v b="$now" 'BEGIN { printf "%.1f", b - a }')" \
-        '/^VmRSS/ { printf "%s\t%d\n", t, $2 / 1024 }' "/proc/$child/status" 2>/dev/null || true
+      awk -v a="$begin" -v b="$now" -v k="$kib" 'BEGIN { printf "%.1f\t%d\n", b - a, k / 1024 }'
     fi
     sleep 0.5
   done
@@ -152,8 +162,10 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.2f", a / b; else
        "peak RSS $(ratio "$ts_rss" "$tl_rss")x"
   echo "wall times of the runs: turnladder $(over_runs decode wall_seconds | paste -sd' '), tshark" \
        "$(over_runs tshark wall_seconds | paste -sd' ')"
-  echo "RSS MiB over the first run (10 samples): turnladder $(rss_curve "$out/rss-decode.tsv"), tshark" \
-       "$(rss_curve "$out/rss-tshark.tsv")"
+  echo "RSS MiB over the first run, all processes summed (10 samples): turnladder" \
+       "$(rss_curve "$out/rss-decode.tsv"), tshark $(rss_curve "$out/rss-tshark.tsv")"
+  echo "peak summed RSS sampled: turnladder $(cut -f2 "$out/rss-decode.tsv" | sort -n | tail -1) MiB" \
+       "(launcher JVM + lean child JVM), tshark $(cut -f2 "$out/rss-tshark.tsv" | sort -n | tail -1) MiB"
   echo "output lines: turnladder = decoded messages (JSON lines), tshark = frames matching stun || sip"
   if [ -s "$out/decode-1.stderr" ]; then
     echo "turnladder stderr ($(wc -l < "$out/decode-1.stderr") lines, first 5):"
