@@ -31,7 +31,7 @@ final class Wire {
     /** A SIP message; {@code text} uses \n line ends; the Content-Length header is added for the body. */
     long sip(String src, String dst, String text) {
         int split = text.indexOf("\n\n");
-        String head = split < 0 ? text : text.substring(0, split);
+        String head = (split < 0 ? text : text.substring(0, split)).stripTrailing();
         String body = split < 0 ? "" : text.substring(split + 2);
         String crlfBody = body.replace("\n", "\r\n");
         String msg = head.replace("\n", "\r\n") + "\r\nContent-Length: "
