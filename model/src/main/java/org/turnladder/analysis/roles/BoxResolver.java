@@ -181,48 +181,66 @@ final class BoxResolver {
             }
         }
         if (b.score(Guess.SKYPE_SERVER) > 0) {
-            double edge = b.score(Guess.SKYPE_EDGE);
-            double fe = b.score(Guess.SKYPE_FRONT_END);
-            if (edge > fe) {
-                b.serverAs = Role.SKYPE_EDGE;
-                b.reasons.put(Role.SKYPE_EDGE, "a Skype/Lync server that also does an Edge's work: Skype Edge");
-            } else if (fe > edge) {
-                b.serverAs = Role.SKYPE_FRONT_END;
-                b.reasons.put(Role.SKYPE_FRONT_END, "a Skype/Lync server that also does a Front End's work: Skype Front End");
-            } else if (talksTo.containsKey(Guess.Side.EXPRESSWAY) || talksTo.containsKey(Guess.Side.CMS)) {
-                String peer = talksTo.getOrDefault(Guess.Side.EXPRESSWAY, talksTo.get(Guess.Side.CMS));
-                b.serverAs = Role.SKYPE_EDGE;
-                b.reasons.put(Role.SKYPE_EDGE, "a Skype/Lync server that talks to the Cisco side (" + peer
-                        + "): the Edge, which federates");
-            } else if (talksTo.containsKey(Guess.Side.SKYPE)) {
-                b.serverAs = Role.SKYPE_FRONT_END;
-                b.reasons.put(Role.SKYPE_FRONT_END, "a Skype/Lync server that talks only to the Skype side (" + talksTo.get(Guess.Side.SKYPE)
-                        + "): Front End");
-            } else {
-                b.serverAs = Role.SKYPE_FRONT_END;
-                b.reasons.put(Role.SKYPE_FRONT_END, "a Skype/Lync server with nothing to tell Front End from Edge: taken as Front End");
-            }
+            settleSkypeServer(b, talksTo);
         }
         if (b.score(Guess.EXPRESSWAY) > 0) {
-            double e = b.score(Guess.EXPRESSWAY_E);
-            double c = b.score(Guess.EXPRESSWAY_C);
-            if (e > c) {
-                b.expresswayAs = Role.EXPRESSWAY_E;
-                b.reasons.put(Role.EXPRESSWAY_E, "an Expressway that is also a TURN or traversal server: Expressway-E");
-            } else if (c > e) {
-                b.expresswayAs = Role.EXPRESSWAY_C;
-                b.reasons.put(Role.EXPRESSWAY_C, "an Expressway that is a traversal client: Expressway-C");
-            } else if (talksTo.containsKey(Guess.Side.SKYPE)) {
-                b.expresswayAs = Role.EXPRESSWAY_E;
-                b.reasons.put(Role.EXPRESSWAY_E, "an Expressway that talks to the Skype side (" + talksTo.get(Guess.Side.SKYPE)
-                        + "): Expressway-E");
-            } else if (talksTo.containsKey(Guess.Side.CMS)) {
-                b.expresswayAs = Role.EXPRESSWAY_C;
-                b.reasons.put(Role.EXPRESSWAY_C, "an Expressway that talks to CMS (" + talksTo.get(Guess.Side.CMS) + "): Expressway-C");
-            } else {
-                b.expresswayAs = Role.EXPRESSWAY_E;
-                b.reasons.put(Role.EXPRESSWAY_E, "an Expressway with nothing to tell E from C: taken as Expressway-E");
-            }
+            settleExpressway(b, talksTo);
+        }
+    }
+
+    /** RTC/x.0 is a Front End or an Edge: by what else it does, else by whom it talks to (the Edge federates). */
+    private static void settleSkypeServer(Box b, Map<Guess.Side, String> talksTo) {
+        double edge = b.score(Guess.SKYPE_EDGE);
+        double fe = b.score(Guess.SKYPE_FRONT_END);
+        String cisco = talksTo.getOrDefault(Guess.Side.EXPRESSWAY, talksTo.get(Guess.Side.CMS));
+        String skype = talksTo.get(Guess.Side.SKYPE);
+        if (edge > fe) {
+            b.serverAs = Role.SKYPE_EDGE;
+            b.reasons.put(Role.SKYPE_EDGE, "a Skype/Lync server that also does an Edge's work: Skype Edge");
+        } else if (fe > edge) {
+            b.serverAs = Role.SKYPE_FRONT_END;
+            b.reasons.put(Role.SKYPE_FRONT_END,
+                    "a Skype/Lync server that also does a Front End's work: Skype Front End");
+        } else if (cisco != null) {
+            b.serverAs = Role.SKYPE_EDGE;
+            b.reasons.put(Role.SKYPE_EDGE,
+                    "a Skype/Lync server that talks to the Cisco side (" + cisco + "): the Edge, which federates");
+        } else if (skype != null) {
+            b.serverAs = Role.SKYPE_FRONT_END;
+            b.reasons.put(Role.SKYPE_FRONT_END,
+                    "a Skype/Lync server that talks only to the Skype side (" + skype + "): Front End");
+        } else {
+            b.serverAs = Role.SKYPE_FRONT_END;
+            b.reasons.put(Role.SKYPE_FRONT_END,
+                    "a Skype/Lync server with nothing to tell Front End from Edge: taken as Front End");
+        }
+    }
+
+    /**
+     * An Expressway is E when it also does E's work (TURN server, traversal server) or faces the Skype side, C when
+     * it is a traversal client or talks to CMS.
+     */
+    private static void settleExpressway(Box b, Map<Guess.Side, String> talksTo) {
+        double e = b.score(Guess.EXPRESSWAY_E);
+        double c = b.score(Guess.EXPRESSWAY_C);
+        String skype = talksTo.get(Guess.Side.SKYPE);
+        String cms = talksTo.get(Guess.Side.CMS);
+        if (e > c) {
+            b.expresswayAs = Role.EXPRESSWAY_E;
+            b.reasons.put(Role.EXPRESSWAY_E, "an Expressway that is also a TURN or traversal server: Expressway-E");
+        } else if (c > e) {
+            b.expresswayAs = Role.EXPRESSWAY_C;
+            b.reasons.put(Role.EXPRESSWAY_C, "an Expressway that is a traversal client: Expressway-C");
+        } else if (skype != null) {
+            b.expresswayAs = Role.EXPRESSWAY_E;
+            b.reasons.put(Role.EXPRESSWAY_E,
+                    "an Expressway that talks to the Skype side (" + skype + "): Expressway-E");
+        } else if (cms != null) {
+            b.expresswayAs = Role.EXPRESSWAY_C;
+            b.reasons.put(Role.EXPRESSWAY_C, "an Expressway that talks to CMS (" + cms + "): Expressway-C");
+        } else {
+            b.expresswayAs = Role.EXPRESSWAY_E;
+            b.reasons.put(Role.EXPRESSWAY_E, "an Expressway with nothing to tell E from C: taken as Expressway-E");
         }
     }
 

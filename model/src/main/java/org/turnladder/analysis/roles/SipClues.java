@@ -133,7 +133,7 @@ final class SipClues {
         return false;
     }
 
-    /** ms-diagnostics come from Microsoft servers (the ASMCU/AVMCU ones from the Front End), ms-client-… from clients. */
+    /** ms-diagnostics come from Microsoft servers (ASMCU/AVMCU ones from the Front End), ms-client-… from clients. */
     private static void diagnostics(HostClues author, SipMessage s, String group, long f) {
         for (MsDiagnostic d : s.msDiagnostics()) {
             String header = d.header().toLowerCase(Locale.ROOT);

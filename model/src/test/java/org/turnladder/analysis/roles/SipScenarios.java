@@ -83,16 +83,16 @@ final class SipScenarios {
                 Content-Type: application/sdp
                 """;
         String lowerVias = """
-                Via: SIP/2.0/TLS 192.0.2.11:7001;egress-zone=TraversalZone;branch=z9hG4bKe1;proxy-call-id=0b3c5d7e-1f2a;rport
+                Via: SIP/2.0/TLS 192.0.2.11:7001;egress-zone=TraversalZone;branch=z9hG4bKe1;proxy-call-id=0b3c5d7e;rport
                 Via: SIP/2.0/TLS 203.0.113.5:5061;branch=z9hG4bKedge1;ms-internal-info="bb1"
                 Via: SIP/2.0/TLS 10.20.30.40:50123;branch=z9hG4bK1A2B3C4D;ms-received-port=50123;ms-received-cid=1A2B00
                 """;
         String routes = """
                 Record-Route: <sip:proxy-call-id=77aa-88bb@10.0.0.11:5061;transport=tls;lr>
-                Record-Route: <sip:proxy-call-id=0b3c5d7e-1f2a@192.0.2.11:7001;transport=tls;lr>
+                Record-Route: <sip:proxy-call-id=0b3c5d7e@192.0.2.11:7001;transport=tls;lr>
                 """;
         w.sip("192.0.2.11:7001", "10.0.0.11:25001", "INVITE sip:cms.space@cms.example.com SIP/2.0\n" + lowerVias
-                + "Record-Route: <sip:proxy-call-id=0b3c5d7e-1f2a@192.0.2.11:7001;transport=tls;lr>\n"
+                + "Record-Route: <sip:proxy-call-id=0b3c5d7e@192.0.2.11:7001;transport=tls;lr>\n"
                 + inviteHeaders + "\n" + SKYPE_OFFER);
         String cVia = "Via: SIP/2.0/TLS 10.0.0.11:5061;egress-zone=CMSZone;ingress-zone=TraversalZone;"
                 + "branch=z9hG4bKc1;proxy-call-id=77aa-88bb;rport\n";
