@@ -3,8 +3,9 @@ package org.turnladder.analysis.roles;
 import org.turnladder.net.Endpoint;
 
 /**
- * Weak clues from well-known ports (DOMAIN.md §0, §1.3): who listens on the Expressway traversal port 7001, on the
- * Edge's MRAS port 5062, on the ASMCU's 5065, and TCP between the Edge relay range and Expressway's relay range.
+ * Weak clues from well-known ports (DOMAIN.md §0, §1.3): who listens on the Expressway traversal port 7001, on TCP
+ * TURN 3478, on the Edge's MRAS port 5062, on the ASMCU's 5065, and TCP between the Edge relay range and
+ * Expressway's relay range.
  * Ports only ever support what behaviour says; alone they stay below what it takes to name a role, except the
  * traversal zone, which only Expressways use.
  */
@@ -29,6 +30,9 @@ final class PortClues {
         } else if (sp == 5062) {
             add(server, Guess.SKYPE_EDGE, 0.5, "sip-port", "accepted connections on port 5062 (Edge MRAS)", f);
             add(client, Guess.SKYPE_FRONT_END, 0.5, "sip-port", "connected to port 5062 (Front End asking MRAS)", f);
+        } else if (sp == 3478) {
+            add(server, Guess.EXPRESSWAY_E, 0.5, "turn-port", "was contacted on TCP port 3478 (TURN)", f);
+            add(client, Guess.CMS, 0.5, "turn-port", "contacted TCP port 3478 (TURN client)", f);
         } else if (sp == 5065) {
             add(server, Guess.SKYPE_FRONT_END, 0.5, "sip-port", "accepted SIP on port 5065 (ASMCU)", f);
         }

@@ -8,6 +8,7 @@ import static org.turnladder.analysis.roles.Wire.XOR_RELAYED_ADDRESS;
 import org.junit.jupiter.api.Test;
 import org.turnladder.analysis.Role;
 import org.turnladder.framing.Framing;
+import org.turnladder.framing.TcpFlowSummary;
 import org.turnladder.framing.TestStun;
 import org.turnladder.net.Endpoint;
 import org.turnladder.net.Transport;
@@ -114,6 +115,31 @@ class RoleDetectorTurnTest {
             assertThat(r.evidence()).singleElement().asString()
                     .isEqualTo("no role evidence (seen in 1 messages or connections, first in frame 1)");
         });
+    }
+
+    @Test
+    void aRefusedConnectionToTheTurnPortIsOnlyAHint() {
+        RoleDetector d = new RoleDetector();
+        d.tcpFlow(new TcpFlowSummary(0, Endpoint.parse("127.0.0.3:36693"), Endpoint.parse("127.0.0.2:3478"), "", true,
+                1, 2, false, 0, -1, 0, 0, 0, 0, 1, false, true, 1));
+
+        RoleAssignment server = Wire.box(d.roles(), "127.0.0.2");
+        assertThat(server.role()).isEqualTo(Role.UNKNOWN);
+        assertThat(server.evidence()).containsExactly("too little evidence to name a role",
+                "also looks like Expressway-E: was contacted on TCP port 3478 (TURN) in frame 1");
+    }
+
+    @Test
+    void theTraversalZoneNamesBothExpresswaysInAnEncryptedCapture() {
+        RoleDetector d = new RoleDetector();
+        d.tcpFlow(new TcpFlowSummary(3, Endpoint.parse("10.0.0.11:25001"), Endpoint.parse("192.0.2.11:7001"), "TLS",
+                true, 40, 900, false, 0, -1, 5000, 4000, 0, 0, 1, true, false, 40));
+
+        assertThat(Wire.box(d.roles(), "192.0.2.11").role()).isEqualTo(Role.EXPRESSWAY_E);
+        RoleAssignment expC = Wire.box(d.roles(), "10.0.0.11");
+        assertThat(expC.role()).isEqualTo(Role.EXPRESSWAY_C);
+        assertThat(expC.evidence()).containsExactly(
+                "connected to port 7001 from ports 25000–29999 (traversal client: Expressway-C) in frame 40");
     }
 
     private static byte[] msAllocate() {
