@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.turnladder.analysis.Finding;
 import org.turnladder.analysis.Severity;
+import org.turnladder.net.Transport;
 
 /**
  * Turns the check matrix into findings. While a capture is live, what has not come yet may still come: a direction
@@ -20,6 +21,8 @@ final class IceDiagnosis {
     static final long QUIET_NANOS = 10_000_000_000L;
     private static final int MAX_FRAMES = 24;
     private static final int MAX_LISTED_PAIRS = 6;
+    private static final String NOTHING_TO_FIX = "Nothing to fix for this call while the working pair carries the "
+            + "media; if media fails later, this is the path that is blocked.";
 
     private final List<PairState> states;
     private final List<IcePair> pairs;
@@ -34,13 +37,24 @@ final class IceDiagnosis {
     }
 
     List<Finding> findings() {
+        Map<String, IcePair> working = new LinkedHashMap<>();
+        for (int i = 0; i < pairs.size(); i++) {
+            IcePair p = pairs.get(i);
+            if (p.works()) {
+                IcePair known = working.get(states.get(i).agentGroup());
+                if (known == null || (p.nominated() && !known.nominated())) {
+                    working.put(states.get(i).agentGroup(), p);
+                }
+            }
+        }
         List<Finding> out = new ArrayList<>();
         for (int i = 0; i < pairs.size(); i++) {
             IcePair p = pairs.get(i);
             PairState s = states.get(i);
-            unanswered(out, p, p.ab(), true);
-            unanswered(out, p, p.ba(), false);
-            oneWay(out, p, s);
+            IcePair other = working.get(s.agentGroup());
+            unanswered(out, p, p.ab(), true, other);
+            unanswered(out, p, p.ba(), false, other);
+            oneWay(out, p, s, other);
             roleConflict(out, p, p.ab(), s.ab);
             roleConflict(out, p, p.ba(), s.ba);
         }
@@ -52,7 +66,8 @@ final class IceDiagnosis {
         return ended || (d.firstRequestNanos() >= 0 && endNanos - d.firstRequestNanos() >= SETTLE_NANOS);
     }
 
-    private void unanswered(List<Finding> out, IcePair p, IceDirection d, boolean fromA) {
+    /** {@code working}: a pair of the same ICE session that works both ways, {@code null} if none. */
+    private void unanswered(List<Finding> out, IcePair p, IceDirection d, boolean fromA, IcePair working) {
         if (!d.unanswered() || !settled(d)) {
             return;
         }
@@ -62,7 +77,9 @@ final class IceDiagnosis {
         StringBuilder detail = new StringBuilder()
                 .append(Texts.end(p, from)).append(" sent ").append(Texts.count(d.requests(), "Binding request"))
                 .append(d.retransmissions() > 0 ? " (" + Texts.count(d.retransmissions(), "retransmission") + ")" : "")
-                .append(" to ").append(Texts.end(p, to)).append(" over ").append(Texts.seconds(d.requestSpanNanos()))
+                .append(" to ").append(Texts.end(p, to))
+                .append(d.lastRequestFrame() != d.firstRequestFrame()
+                        ? " over " + Texts.seconds(d.requestSpanNanos()) : "")
                 .append(" (").append(Texts.frames(d.firstRequestFrame(), d.lastRequestFrame())).append(") on ")
                 .append(p.describe()).append(", and got no response at all. Either the far agent never received them")
                 .append(p.carrier() != null
@@ -78,10 +95,13 @@ final class IceDiagnosis {
         if (d.icmpWarning() != null) {
             detail.append(" An ICMP error came back for one of them: ").append(d.icmpWarning()).append('.');
         }
-        out.add(new Finding(IceTracker.CHECK_UNANSWERED, Severity.ERROR,
+        if (working != null) {
+            detail.append(sessionWorks(working));
+        }
+        out.add(new Finding(IceTracker.CHECK_UNANSWERED, working != null ? Severity.INFO : Severity.ERROR,
                 "ICE checks from " + Texts.shortEnd(p, from) + " to " + Texts.shortEnd(p, to) + " were never answered",
                 detail.toString(),
-                "Capture at the far end (or on the relay) to see whether the checks arrive. If they arrive, compare the "
+                working != null ? NOTHING_TO_FIX : "Capture at the far end (or on the relay) to see whether the checks arrive. If they arrive, compare the "
                         + "ice-ufrag/ice-pwd in the SDP with what that agent uses; if they do not, open "
                         + p.transport() + " from " + from.endpoint().host() + " to " + to.endpoint().host()
                         + " in the firewalls on the way (for relayed TCP: Expressway-E relay ports 24000–29999 ⇄ "
@@ -90,7 +110,7 @@ final class IceDiagnosis {
     }
 
     /** A success one way; the other way checks were sent and none succeeded. */
-    private void oneWay(List<Finding> out, IcePair p, PairState s) {
+    private void oneWay(List<Finding> out, IcePair p, PairState s, IcePair working) {
         boolean abOnly = p.ab().works() && !p.ba().works() && p.ba().requests() > 0 && settled(p.ba());
         boolean baOnly = p.ba().works() && !p.ab().works() && p.ab().requests() > 0 && settled(p.ab());
         if (!abOnly && !baOnly) {
@@ -105,22 +125,23 @@ final class IceDiagnosis {
                 + " succeeded (" + Texts.count(good.succeeded(), "answered request") + "), but checks from "
                 + Texts.shortEnd(p, y) + " to " + Texts.shortEnd(p, x) + " did not: " + Texts.failure(bad)
                 + ". A pair works only with a request and a success response in each direction (\"one of each in "
-                + "each direction\", Cisco doc 212580): the media path is open one way only.";
+                + "each direction\", Cisco doc 212580): the media path is open one way only."
+                + (working != null ? sessionWorks(working) : "");
         List<Long> frames = new ArrayList<>(good.requestFrames());
         frames.addAll(good.responseFrames());
         frames.addAll(bad.requestFrames());
         for (long[] e : badState.errorFrames) {
             frames.add(e[1]);
         }
-        out.add(new Finding(IceTracker.ONE_WAY, Severity.ERROR,
+        out.add(new Finding(IceTracker.ONE_WAY, working != null ? Severity.INFO : Severity.ERROR,
                 "ICE pair " + Texts.shortEnd(p, p.a()) + " ⇄ " + Texts.shortEnd(p, p.b()) + " (" + p.transport()
                         + ") works one way only",
                 detail,
-                "Open the blocked direction: checks from " + y.endpoint().host() + " to " + x.endpoint().host()
+                working != null ? NOTHING_TO_FIX : "Open the blocked direction: checks from " + y.endpoint().host() + " to " + x.endpoint().host()
                         + " are dropped or refused" + (bad.errorResponses() > 0 ? " (or fail authentication: check "
-                        + "ice-ufrag/ice-pwd)" : "") + ". The classic case is a Skype Edge firewall that allows TCP "
-                        + "50000–59999 out but not in: allow Expressway-E relay (TCP 24000–29999) ⇄ Edge relay "
-                        + "(TCP 50000–59999) in both directions.",
+                        + "ice-ufrag/ice-pwd)" : "") + "." + (p.transport() == Transport.TCP ? " The classic case is "
+                        + "a Skype Edge firewall that allows TCP 50000–59999 out but not in: allow Expressway-E relay "
+                        + "(TCP 24000–29999) ⇄ Edge relay (TCP 50000–59999) in both directions." : ""),
                 cap(frames)));
     }
 
@@ -221,6 +242,13 @@ final class IceDiagnosis {
                         + "make sure each side offers a TCP relay candidate the other can reach (Expressway-E relay "
                         + "24000–29999 ⇄ Skype Edge relay 50000–59999).",
                 cap(frames));
+    }
+
+    /** Why a failed pair does not matter when another pair of the same session works. */
+    private static String sessionWorks(IcePair working) {
+        return " ICE still found a pair that works both ways (pair " + working.index() + ", " + working.describe()
+                + (working.nominated() ? ", nominated" : "") + "), so this did not stop the media: once a pair "
+                + "works, the agents stop checking the others.";
     }
 
     private static List<Long> cap(List<Long> frames) {

@@ -27,10 +27,11 @@ public record IcePair(int index, Transport transport, IceCarrier carrier, IceSid
         return ab.nominated() || ba.nominated();
     }
 
-    /** "UDP 127.0.0.5:40307 ⇄ 127.0.0.6:40315", or "TCP inside RFC 6062 data connection … (agents c7Hn ⇄ Yq5v)". */
+    /** "UDP 127.0.0.5:40307 ⇄ 127.0.0.6:40315", or "TCP inside the RFC 6062 data connection … with ufrags c7Hn ⇄ Yq5v". */
     public String describe() {
         if (carrier != null) {
-            return transport + " inside the " + carrier.describe() + agents();
+            return transport + " inside the " + carrier.describe()
+                    + (a.ufrag() == null && b.ufrag() == null ? "" : " with ufrags " + a.ufrag() + " ⇄ " + b.ufrag());
         }
         return transport + " " + a.endpoint() + " ⇄ " + b.endpoint() + agents();
     }

@@ -45,8 +45,10 @@ final class Texts {
         return n + " " + (n == 1 ? noun : plural);
     }
 
+    /** "1.53 s", or "0.5 ms" below a second. */
     static String seconds(long nanos) {
-        return String.format(Locale.ROOT, "%.2f s", nanos / 1e9);
+        return nanos >= 1_000_000_000L ? String.format(Locale.ROOT, "%.2f s", nanos / 1e9)
+                : String.format(Locale.ROOT, "%.1f ms", nanos / 1e6);
     }
 
     static String frames(long first, long last) {
