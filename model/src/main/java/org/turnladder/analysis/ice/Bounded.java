@@ -7,8 +7,14 @@ import java.util.Map;
 final class Bounded<K, V> extends LinkedHashMap<K, V> {
     private final int max;
 
+    /** Forgets the entry put first. */
     Bounded(int max) {
-        super(16, 0.75f, false);
+        this(max, false);
+    }
+
+    /** {@code accessOrder}: forgets the entry used least recently instead. */
+    Bounded(int max, boolean accessOrder) {
+        super(16, 0.75f, accessOrder);
         this.max = max;
     }
 

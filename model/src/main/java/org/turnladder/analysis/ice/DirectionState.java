@@ -8,8 +8,11 @@ import org.turnladder.net.Endpoint;
 
 /** Running counters for the checks one way on a pair; what {@link IceDirection} is a snapshot of. */
 final class DirectionState {
-    /** Open transactions remembered per direction; agents pace checks, so older ones are long settled. */
-    private static final int MAX_TRANSACTIONS = 64;
+    /**
+     * Transactions remembered per direction (to spot retransmissions and match responses); agents pace their checks
+     * (RFC 5245 Ta ≥ 20 ms, answers come within milliseconds), so older ones are long settled.
+     */
+    private static final int MAX_TRANSACTIONS = 16;
     private static final int MAX_SEEN_AS = 4;
     private static final int MAX_ERROR_FRAMES = 5;
 
@@ -48,10 +51,21 @@ final class DirectionState {
         this.to = to;
     }
 
+    /**
+     * A request, or ({@code icmp} not null) a request quoted back by an ICMP error: that one is no retransmission,
+     * and it stands for the request only when the request itself was not captured.
+     */
     void request(String txid, long frame, long nanos, boolean useCand, IceRole claimed, boolean ms2, String icmp) {
         Transaction t = recent.get(txid);
+        if (icmp != null && icmpWarning == null) {
+            icmpWarning = icmp;
+            icmpFrame = frame;
+        }
+        if (icmp != null && t != null) {
+            return;
+        }
         if (t == null) {
-            recent.put(txid, new Transaction(frame, nanos, useCand));
+            recent.put(txid, new Transaction(nanos, useCand));
             requests++;
             if (firstRequestNanos < 0) {
                 firstRequestNanos = nanos;
@@ -66,10 +80,6 @@ final class DirectionState {
         msIce2 |= ms2;
         if (claimed != null) {
             role = claimed;
-        }
-        if (icmp != null && icmpWarning == null) {
-            icmpWarning = icmp;
-            icmpFrame = frame;
         }
     }
 
@@ -130,6 +140,7 @@ final class DirectionState {
         return new IceDirection(from, to, requests, retransmissions, requestFrames.first(), requestFrames.last(),
                 firstRequestNanos, lastRequestNanos, successes, errors, answered,
                 succeeded, requests - answered, unmatchedResponses, useCandidate, nominated, role, msIce2, rt,
-                indications, requestFrames.frames(), responseFrames.frames(), icmpWarning);
+                nominationFrame, indications, requestFrames.frames(), responseFrames.frames(), icmpWarning,
+                icmpFrame);
     }
 }

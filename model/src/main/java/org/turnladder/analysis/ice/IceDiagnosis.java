@@ -92,8 +92,11 @@ final class IceDiagnosis {
             detail.append(" Checks the other way were answered (").append(Texts.count(back.successes(), "success"))
                     .append("), so only this direction fails.");
         }
+        List<Long> frames = new ArrayList<>(d.requestFrames());
         if (d.icmpWarning() != null) {
-            detail.append(" An ICMP error came back for one of them: ").append(d.icmpWarning()).append('.');
+            detail.append(" An ICMP error came back for one of them (frame ").append(d.icmpFrame()).append("): ")
+                    .append(d.icmpWarning()).append('.');
+            frames.add(d.icmpFrame());
         }
         if (working != null) {
             detail.append(sessionWorks(working));
@@ -106,7 +109,7 @@ final class IceDiagnosis {
                         + p.transport() + " from " + from.endpoint().host() + " to " + to.endpoint().host()
                         + " in the firewalls on the way (for relayed TCP: Expressway-E relay ports 24000–29999 ⇄ "
                         + "Skype Edge 50000–59999, both directions).",
-                d.requestFrames()));
+                frames));
     }
 
     /** A success one way; the other way checks were sent and none succeeded. */

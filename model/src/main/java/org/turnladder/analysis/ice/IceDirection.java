@@ -23,6 +23,7 @@ import org.turnladder.net.Endpoint;
  * @param unmatchedResponses responses whose request was not seen (capture started late)
  * @param useCandidate      a request carried USE-CANDIDATE
  * @param nominated         a request with USE-CANDIDATE got a success response
+ * @param nominationFrame   frame of that success response, -1 if none
  * @param role              the role claimed in the last request, {@code null} if none
  * @param msIce2            the checks are MS-ICE2 (MS-IMPLEMENTATION-VERSION / MS-CANDIDATE-IDENTIFIER)
  * @param roundTrip         request → response times
@@ -30,14 +31,15 @@ import org.turnladder.net.Endpoint;
  * @param requestFrames     the first few request frames and the last one
  * @param responseFrames    the first few response frames and the last one
  * @param icmpWarning       an ICMP error quoting one of these requests, {@code null} if none
+ * @param icmpFrame         frame of that ICMP error, -1 if none
  */
 public record IceDirection(Endpoint from, Endpoint to, long requests, long retransmissions, long firstRequestFrame,
                            long lastRequestFrame, long firstRequestNanos, long lastRequestNanos, long successes,
                            Map<Integer, Long> errors,
                            long answered, long succeeded, long unansweredRequests, long unmatchedResponses,
                            boolean useCandidate, boolean nominated, IceRole role, boolean msIce2,
-                           RoundTrip roundTrip, long indications, List<Long> requestFrames,
-                           List<Long> responseFrames, String icmpWarning) {
+                           RoundTrip roundTrip, long nominationFrame, long indications, List<Long> requestFrames,
+                           List<Long> responseFrames, String icmpWarning, long icmpFrame) {
     public IceDirection {
         errors = Map.copyOf(errors);
         requestFrames = List.copyOf(requestFrames);
@@ -86,6 +88,7 @@ public record IceDirection(Endpoint from, Endpoint to, long requests, long retra
         w.endArray()
                 .field("useCandidate", useCandidate)
                 .field("nominated", nominated)
+                .field("nominationFrame", nominationFrame)
                 .field("role", role == null ? null : role.json())
                 .field("msIce2", msIce2)
                 .field("indications", indications)
@@ -93,7 +96,7 @@ public record IceDirection(Endpoint from, Endpoint to, long requests, long retra
         w.name("rtt");
         roundTrip.writeJson(w);
         if (icmpWarning != null) {
-            w.field("icmp", icmpWarning);
+            w.field("icmp", icmpWarning).field("icmpFrame", icmpFrame);
         }
         w.endObject();
     }

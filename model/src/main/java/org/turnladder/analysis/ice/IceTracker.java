@@ -39,7 +39,7 @@ public final class IceTracker implements FindingSource {
 
     private final Map<PairKey, PairState> pairs = new LinkedHashMap<>();
     private final Map<TxKey, PairState> byTransaction = new Bounded<>(MAX_TRANSACTIONS);
-    private final Map<CheckPath, PairState> latestOnPath = new Bounded<>(MAX_PAIRS);
+    private final Map<CheckPath, PairState> latestOnPath = new Bounded<>(MAX_PAIRS, true);
     private final CandidateIndex candidates = new CandidateIndex();
     private long droppedChecks;
 

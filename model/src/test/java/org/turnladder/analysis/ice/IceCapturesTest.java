@@ -66,6 +66,7 @@ class IceCapturesTest {
         assertThat(first.ba().role()).isEqualTo(IceRole.CONTROLLING);
         assertThat(first.ab().role()).isEqualTo(IceRole.CONTROLLED);
         assertThat(first.nominated()).isTrue(); // frame 21 carries USE-CANDIDATE
+        assertThat(first.ba().nominationFrame()).isEqualTo(22);
         IcePair second = f.pairs().get(1);
         assertThat(second.ab().requestFrames()).containsExactly(9L);
         assertThat(second.ba().requestFrames()).containsExactly(15L);

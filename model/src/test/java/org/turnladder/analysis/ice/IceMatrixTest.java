@@ -129,12 +129,19 @@ class IceMatrixTest {
     }
 
     @Test
-    void anIcmpErrorQuotingACheckIsKept() {
-        tracker.message(msg(1, 0.0, CMS, EDGE, Path.UDP, request(1, "Yq5v", "c7Hn", true),
+    void anIcmpErrorQuotingACheckIsNoRetransmissionButEvidence() {
+        tracker.message(msg(1, 0.0, CMS, EDGE, Path.UDP, request(1, "Yq5v", "c7Hn", true)));
+        tracker.message(msg(2, 0.001, CMS, EDGE, Path.UDP, request(1, "Yq5v", "c7Hn", true),
                 "quoted in an ICMP error from 203.0.113.10: Destination unreachable (Port unreachable)"));
 
-        assertThat(tracker.pairs().get(0).ab().icmpWarning()).contains("Port unreachable");
-        assertThat(tracker.findings(Checks.at(1), true).get(0).detail()).contains("An ICMP error came back");
+        IceDirection d = tracker.pairs().get(0).ab();
+        assertThat(d.requests()).isEqualTo(1);
+        assertThat(d.retransmissions()).isZero();
+        assertThat(d.icmpWarning()).contains("Port unreachable");
+        assertThat(d.icmpFrame()).isEqualTo(2);
+        var finding = tracker.findings(Checks.at(1), true).get(0);
+        assertThat(finding.detail()).contains("An ICMP error came back for one of them (frame 2)");
+        assertThat(finding.frames()).containsExactly(1L, 2L);
     }
 
     /** The SIP of sipp-appsharing-accepted-tcp.pcap: Skype's offer and CMS's answer (PROTOCOLS.md §8.7). */
@@ -193,6 +200,21 @@ class IceMatrixTest {
         assertThat(p.a().candidates()).isEmpty();
         assertThat(p.b().candidates()).isEmpty();
         assertThat(p.a().agent()).isNull();
+    }
+
+    @Test
+    void countersStayRightWhenOldTransactionsAreForgotten() {
+        for (int i = 0; i < 100; i++) {
+            tracker.message(msg(1 + i, i * 5.0, CMS, EDGE, Path.UDP, request(1000 + i, "Yq5v", "c7Hn", true)));
+        }
+        tracker.message(msg(200, 500.0, EDGE, CMS, Path.UDP, Checks.success(1099, Endpoint.parse(CMS))));
+
+        IceDirection d = tracker.pairs().get(0).ab();
+        assertThat(d.requests()).isEqualTo(100);
+        assertThat(d.retransmissions()).isZero();
+        assertThat(d.succeeded()).isEqualTo(1);
+        assertThat(d.unansweredRequests()).isEqualTo(99);
+        assertThat(d.requestFrames()).containsExactly(1L, 2L, 3L, 4L, 5L, 100L);
     }
 
     @Test
