@@ -83,7 +83,7 @@ final class IceDiagnosis {
                 .append(" (").append(Texts.frames(d.firstRequestFrame(), d.lastRequestFrame())).append(") on ")
                 .append(p.describe()).append(", and got no response at all. Either the far agent never received them")
                 .append(p.carrier() != null
-                        ? " (they are lost on the relay path: the TURN server's relay ⇄ peer leg, or a firewall on it)"
+                        ? " (they are lost on the relay path: the TURN server's relay ⇄ peer leg or a firewall on it)"
                         : " (a firewall or NAT on the way drops " + p.transport() + " from " + from.endpoint().host()
                         + " to " + to.endpoint().host() + ", or they take the wrong relay path)")
                 .append(", or it cannot verify them (a wrong ice-pwd makes MESSAGE-INTEGRITY fail, and an agent drops")
@@ -104,12 +104,16 @@ final class IceDiagnosis {
         out.add(new Finding(IceTracker.CHECK_UNANSWERED, working != null ? Severity.INFO : Severity.ERROR,
                 "ICE checks from " + Texts.shortEnd(p, from) + " to " + Texts.shortEnd(p, to) + " were never answered",
                 detail.toString(),
-                working != null ? NOTHING_TO_FIX : "Capture at the far end (or on the relay) to see whether the checks arrive. If they arrive, compare the "
-                        + "ice-ufrag/ice-pwd in the SDP with what that agent uses; if they do not, open "
-                        + p.transport() + " from " + from.endpoint().host() + " to " + to.endpoint().host()
-                        + " in the firewalls on the way (for relayed TCP: Expressway-E relay ports 24000–29999 ⇄ "
-                        + "Skype Edge 50000–59999, both directions).",
+                working != null ? NOTHING_TO_FIX : unansweredFix(p, from, to),
                 frames));
+    }
+
+    private static String unansweredFix(IcePair p, IceSide from, IceSide to) {
+        return "Capture at the far end (or on the relay) to see whether the checks arrive. If they arrive, compare "
+                + "the ice-ufrag/ice-pwd in the SDP with what that agent uses; if they do not, open " + p.transport()
+                + " from " + from.endpoint().host() + " to " + to.endpoint().host() + " in the firewalls on the way"
+                + (p.transport() == Transport.TCP ? " (for relayed TCP: Expressway-E relay ports 24000–29999 ⇄ "
+                + "Skype Edge 50000–59999, both directions)." : ".");
     }
 
     /** A success one way; the other way checks were sent and none succeeded. */
@@ -140,12 +144,16 @@ final class IceDiagnosis {
                 "ICE pair " + Texts.shortEnd(p, p.a()) + " ⇄ " + Texts.shortEnd(p, p.b()) + " (" + p.transport()
                         + ") works one way only",
                 detail,
-                working != null ? NOTHING_TO_FIX : "Open the blocked direction: checks from " + y.endpoint().host() + " to " + x.endpoint().host()
-                        + " are dropped or refused" + (bad.errorResponses() > 0 ? " (or fail authentication: check "
-                        + "ice-ufrag/ice-pwd)" : "") + "." + (p.transport() == Transport.TCP ? " The classic case is "
-                        + "a Skype Edge firewall that allows TCP 50000–59999 out but not in: allow Expressway-E relay "
-                        + "(TCP 24000–29999) ⇄ Edge relay (TCP 50000–59999) in both directions." : ""),
+                working != null ? NOTHING_TO_FIX : oneWayFix(p, x, y, bad),
                 cap(frames)));
+    }
+
+    private static String oneWayFix(IcePair p, IceSide x, IceSide y, IceDirection bad) {
+        return "Open the blocked direction: checks from " + y.endpoint().host() + " to " + x.endpoint().host()
+                + " are dropped or refused" + (bad.errorResponses() > 0 ? " (or fail authentication: check "
+                + "ice-ufrag/ice-pwd)" : "") + "." + (p.transport() == Transport.TCP ? " The classic case is "
+                + "a Skype Edge firewall that allows TCP 50000–59999 out but not in: allow Expressway-E relay "
+                + "(TCP 24000–29999) ⇄ Edge relay (TCP 50000–59999) in both directions." : "");
     }
 
     private void roleConflict(List<Finding> out, IcePair p, IceDirection d, DirectionState state) {

@@ -27,7 +27,10 @@ public record IcePair(int index, Transport transport, IceCarrier carrier, IceSid
         return ab.nominated() || ba.nominated();
     }
 
-    /** "UDP 127.0.0.5:40307 ⇄ 127.0.0.6:40315", or "TCP inside the RFC 6062 data connection … with ufrags c7Hn ⇄ Yq5v". */
+    /**
+     * "UDP 127.0.0.5:40307 ⇄ 127.0.0.6:40315 (ufrags hygp ⇄ fRDI)", or "TCP inside the RFC 6062 data connection …
+     * with ufrags c7Hn ⇄ Yq5v".
+     */
     public String describe() {
         if (carrier != null) {
             return transport + " inside the " + carrier.describe()

@@ -9,7 +9,7 @@ final class Texts {
     private Texts() {
     }
 
-    /** "127.0.0.5:40307 (ufrag hygp, offer candidate 3 (UDP host …) of call …)"; inside relayed TCP "agent c7Hn …". */
+    /** "127.0.0.5:40307 (ufrag hygp, offer candidate 3 (UDP host …) of call …)"; in relayed TCP "agent c7Hn (…)". */
     static String end(IcePair p, IceSide s) {
         StringJoiner about = new StringJoiner(", ", " (", ")").setEmptyValue("");
         String name;
