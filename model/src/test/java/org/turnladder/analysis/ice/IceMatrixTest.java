@@ -218,6 +218,25 @@ class IceMatrixTest {
     }
 
     @Test
+    void oddChecksAreTakenAsTheyComeWithoutFailing() {
+        // USERNAME without a colon (no ufrag pair), an error without ERROR-CODE, a response nobody asked for
+        tracker.message(msg(1, 0.0, CMS, EDGE, Path.UDP, org.turnladder.framing.TestStun.of(0x0001, 1)
+                .username("nocolon").u32(0x0024, 1)));
+        tracker.message(msg(2, 0.1, EDGE, CMS, Path.UDP, org.turnladder.framing.TestStun.of(0x0111, 1)));
+        tracker.message(msg(3, 0.2, EDGE, CMS, Path.UDP, Checks.success(77, Endpoint.parse(CMS))));
+        tracker.message(msg(4, 0.3, "10.9.9.9:1", "10.9.9.8:2", Path.UDP, Checks.success(78, Endpoint.parse(CMS))));
+
+        assertThat(tracker.pairs()).hasSize(1);
+        IcePair p = tracker.pairs().get(0);
+        assertThat(p.a().ufrag()).isNull();
+        assertThat(p.ab().errors()).containsEntry(0, 1L);
+        assertThat(p.ab().unmatchedResponses()).isEqualTo(1);
+        assertThat(p.ab().unanswered()).isFalse();
+        assertThat(tracker.findings(Checks.at(100), true)).extracting(f -> f.id())
+                .containsExactly(IceTracker.NO_WORKING_PAIR);
+    }
+
+    @Test
     void eachPairWritesOneJsonObject() {
         tracker.message(msg(1, 0.0, CMS, EDGE, Path.UDP, request(1, "Yq5v", "c7Hn", true)));
         tracker.message(msg(2, 0.1, EDGE, CMS, Path.UDP, Checks.error(1, 487, "Role Conflict")));
