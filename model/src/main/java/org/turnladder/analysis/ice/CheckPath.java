@@ -1,0 +1,42 @@
+package org.turnladder.analysis.ice;
+
+import org.turnladder.decode.DecodedMessage;
+import org.turnladder.framing.Framing;
+import org.turnladder.net.Endpoint;
+import org.turnladder.net.Transport;
+
+/**
+ * What a check travels on: a carrying connection (checks inside relayed TCP) or an unordered 5-tuple. Requests and
+ * responses are matched by transaction id within one path, so the same check relayed onto another leg (RFC 6062:
+ * client data connection and relay ⇄ peer connection) is tracked on each leg separately.
+ *
+ * @param carrier TCP connection id of the carrier, -1 for a plain 5-tuple
+ * @param low     the lower endpoint of the 5-tuple ({@code null} for a carrier)
+ * @param high    the higher endpoint ({@code null} for a carrier)
+ */
+record CheckPath(Transport transport, IceCarrier.Kind kind, long carrier, Endpoint low, Endpoint high) {
+
+    static CheckPath of(DecodedMessage m) {
+        IceCarrier.Kind kind = carrierKind(m);
+        if (kind != null) {
+            return new CheckPath(m.transport(), kind, m.connection(), null, null);
+        }
+        boolean srcLow = m.src().compareTo(m.dst()) <= 0;
+        return new CheckPath(m.transport(), null, -1, srcLow ? m.src() : m.dst(), srcLow ? m.dst() : m.src());
+    }
+
+    /** Checks inside relayed TCP: after ConnectionBind on an RFC 6062 data connection, or in MS-TURN frames. */
+    private static IceCarrier.Kind carrierKind(DecodedMessage m) {
+        if (m.connection() < 0) {
+            return null;
+        }
+        if (m.framing() == Framing.RELAYED) {
+            return IceCarrier.Kind.RFC6062_DATA;
+        }
+        return m.framing() == Framing.MS_TURN ? IceCarrier.Kind.MS_TURN : null;
+    }
+
+    boolean carried() {
+        return kind != null;
+    }
+}
