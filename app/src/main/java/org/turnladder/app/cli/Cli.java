@@ -5,7 +5,7 @@ import java.util.Set;
 
 /** Headless sub-commands. Nothing here loads JavaFX. */
 public final class Cli {
-    private static final Set<String> COMMANDS = Set.of("decode");
+    private static final Set<String> COMMANDS = Set.of("decode", "analyze");
 
     private Cli() {
     }
@@ -18,6 +18,7 @@ public final class Cli {
         return """
                 usage: java -jar turnladder.jar [CAPTURE]            open the window (optionally with a capture)
                        java -jar turnladder.jar decode FILE [--format json|text]
+                       java -jar turnladder.jar analyze FILE [--format json|text] [--role ADDRESS=ROLE ...]
                 """;
     }
 
@@ -46,6 +47,7 @@ public final class Cli {
     public static int run(String command, String[] args, PrintStream out, PrintStream err) {
         return switch (command) {
             case "decode" -> DecodeCommand.run(args, out, err);
+            case "analyze" -> AnalyzeCommand.run(args, out, err);
             default -> {
                 err.println("turnladder: unknown command " + command);
                 yield 2;
