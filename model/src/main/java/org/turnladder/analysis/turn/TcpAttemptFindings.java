@@ -33,7 +33,10 @@ public final class TcpAttemptFindings implements FindingSource {
     private static final int MAX_FAILED = 1_000;
     private static final int MAX_LISTED = 10;
     private static final Set<Integer> SIP_PORTS = Set.of(5060, 5061, 5062, 5065);
-    private static final Set<Integer> TURN_PORTS = Set.of(3478, 5349, 443);
+    /** IANA's STUN/TURN ports: a refused or unanswered connection to them matters even when no TURN got through. */
+    private static final Set<Integer> TURN_PORTS = Set.of(3478, 5349);
+    /** 443 carries TURN only on boxes that do (Expressway "TCP 443 TURN service", Skype Edge): only once TURN is seen. */
+    private static final int TURN_OVER_443 = 443;
 
     private final Set<Endpoint> turnServers = new HashSet<>();
     /** relayed address → the client it was allocated to */
@@ -167,10 +170,14 @@ public final class TcpAttemptFindings implements FindingSource {
         if (SIP_PORTS.contains(e.port())) {
             return "the SIP port " + e;
         }
-        if (turnSeen && TURN_PORTS.contains(e.port())) {
+        if (turnPort(e)) {
             return "the TURN port " + e;
         }
         return null;
+    }
+
+    private boolean turnPort(Endpoint e) {
+        return TURN_PORTS.contains(e.port()) || (turnSeen && e.port() == TURN_OVER_443);
     }
 
     private String source(Endpoint client) {
@@ -213,8 +220,7 @@ public final class TcpAttemptFindings implements FindingSource {
     }
 
     private String fix(Endpoint e) {
-        if (turnServers.contains(e) || (!relayed.containsKey(e) && turnSeen && TURN_PORTS.contains(e.port())
-                && !connectPeers.containsKey(e))) {
+        if (turnServers.contains(e) || (!relayed.containsKey(e) && turnPort(e) && !connectPeers.containsKey(e))) {
             return "Open TCP " + e.port() + " from the TURN client to the TURN server (CMS → Expressway-E's private"
                     + " address) and check the TURN service listens on TCP " + e.port() + ". With Expressway-E's"
                     + " 'TCP 443 TURN service' on, TCP 3478 is no longer answered: set CMS tcpPortNumberOverride to"

@@ -91,10 +91,16 @@ class RecordedFailureCapturesTest {
     }
 
     @Test
-    void refusedSipPort() {
-        Finding f = run("tcp-connect-refused.pcap").only("tcp.connect-refused");
-        assertThat(f.severity()).isEqualTo(Severity.ERROR);
-        assertThat(f.title()).contains("SIP port");
-        assertThat(f.frames()).containsExactly(3L, 4L);
+    void refusedTurnAndSipPorts() {
+        TurnRun run = run("tcp-connect-refused.pcap");
+        // no TURN or SIP got through, but 3478 and 5061 are the TURN and SIP-TLS ports
+        assertThat(run.findings()).filteredOn(f -> f.id().equals("tcp.connect-refused"))
+                .allSatisfy(f -> assertThat(f.severity()).isEqualTo(Severity.ERROR))
+                .extracting(Finding::title, Finding::frames)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("TCP connection refused by the TURN port 127.0.0.2:3478",
+                                java.util.List.of(1L, 2L)),
+                        org.assertj.core.groups.Tuple.tuple("TCP connection refused by the SIP port 127.0.0.8:5061",
+                                java.util.List.of(3L, 4L)));
     }
 }
