@@ -9,6 +9,7 @@ import org.turnladder.analysis.Analyzer;
 import org.turnladder.capture.CaptureFiles;
 import org.turnladder.capture.PacketSource;
 import org.turnladder.capture.RawPacket;
+import org.turnladder.capture.ReadAheadSource;
 import org.turnladder.decode.DecodeEngine;
 
 /** Reads a whole capture file through the engine into an analyzer: what {@code analyze} and {@code export} share. */
@@ -23,7 +24,7 @@ final class CaptureReading {
     static Result analyze(Path file, Analyzer analyzer) throws IOException {
         DecodeEngine engine = new DecodeEngine(analyzer::message, analyzer::tcpFlow);
         List<String> warnings = new ArrayList<>();
-        try (PacketSource source = CaptureFiles.open(file)) {
+        try (PacketSource source = new ReadAheadSource(CaptureFiles.open(file))) {
             RawPacket p;
             while ((p = source.next()) != null) {
                 analyzer.frame(p.epochNanos());

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import org.turnladder.capture.CaptureFiles;
 import org.turnladder.capture.PacketSource;
 import org.turnladder.capture.RawPacket;
+import org.turnladder.capture.ReadAheadSource;
 import org.turnladder.decode.DecodeEngine;
 import org.turnladder.decode.DecodedMessage;
 import org.turnladder.framing.TcpFlowSummary;
@@ -56,7 +57,7 @@ final class DecodeCommand {
                 printer.line(TextLine.of(m));
             }
         });
-        try (PacketSource source = CaptureFiles.open(file)) {
+        try (PacketSource source = new ReadAheadSource(CaptureFiles.open(file))) {
             RawPacket p;
             while ((p = source.next()) != null) {
                 engine.accept(p);
