@@ -33,9 +33,9 @@ public final class ReadAheadSource implements PacketSource {
     }
 
     private void readAll() {
+        RawPacket[] b = new RawPacket[BATCH];
+        int n = 0;
         try {
-            RawPacket[] b = new RawPacket[BATCH];
-            int n = 0;
             RawPacket p;
             while (!closed && (p = in.next()) != null) {
                 b[n++] = p;
@@ -52,6 +52,9 @@ public final class ReadAheadSource implements PacketSource {
             }
             queue.put(END);
         } catch (IOException | RuntimeException e) {
+            if (n > 0) {
+                putQuietly(Arrays.copyOf(b, n)); // the frames before the failure still count
+            }
             putQuietly(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
