@@ -196,7 +196,9 @@ public final class TurnTracker implements FindingSource {
     @Override
     public void tcpFlow(TcpFlowSummary f) {
         AllocationState a = byControl.get(f.id());
-        if (a != null) {
+        if (a != null && f.closed()) {
+            // only a real close (FIN both ways or RST) ends the allocation; a summary at the end of the capture
+            // of a connection still open does not
             a.controlEnded(f.lastFrame());
         }
         if (bindsByStream.containsKey(f.id())) {
