@@ -12,6 +12,7 @@ import org.turnladder.net.Endpoint;
  * @param label          what the arrow says ("Allocate TCP → 401 Unauthorized")
  * @param collapseKey    the label without parts that change between otherwise identical messages (data sizes):
  *                       equal keys on the same arrow collapse into one row
+ * @param response       a STUN success/error response or a SIP response (drawn dashed)
  * @param dataBytes      application bytes carried (ChannelData), else 0
  * @param refresh        a TURN Refresh that keeps an allocation alive (not a deallocation), or its response
  * @param keepAlive      a keep-alive: Binding indication, SIP CRLF ping
@@ -21,6 +22,6 @@ import org.turnladder.net.Endpoint;
  * @param turnSession    id of the {@link TurnSession} the message belongs to, -1 if none
  */
 public record LadderEntry(int messageIndex, long frame, long epochNanos, Endpoint src, Endpoint dst, String label,
-                          String collapseKey, ArrowStyle style, long dataBytes, boolean refresh, boolean keepAlive,
-                          boolean retransmission, boolean warning, String callId, int turnSession) {
+                          String collapseKey, ArrowStyle style, boolean response, long dataBytes, boolean refresh,
+                          boolean keepAlive, boolean retransmission, boolean warning, String callId, int turnSession) {
 }

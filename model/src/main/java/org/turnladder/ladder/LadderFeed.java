@@ -54,8 +54,8 @@ public final class LadderFeed {
             e = sip(m, sip, session);
         } else {
             String s = m.payload().summary();
-            e = entry(m, s, s, new ArrowStyle(LadderProtocol.STUN, Outcome.NEUTRAL), 0, false, false, false, null,
-                    session);
+            e = entry(m, s, s, new ArrowStyle(LadderProtocol.STUN, Outcome.NEUTRAL), false, 0, false, false, false,
+                    null, session);
         }
         entries.add(e);
         return e;
@@ -113,8 +113,9 @@ public final class LadderFeed {
         LadderProtocol protocol = binding ? (ice ? LadderProtocol.ICE : LadderProtocol.STUN) : LadderProtocol.TURN;
         boolean refresh = stun.method() == StunMethods.REFRESH && !label.contains("lifetime=0");
         boolean keepAlive = binding && cls == StunClass.INDICATION;
-        return entry(m, label, label, new ArrowStyle(protocol, outcome), 0, refresh, keepAlive, retransmission, null,
-                session);
+        boolean response = cls == StunClass.SUCCESS || cls == StunClass.ERROR;
+        return entry(m, label, label, new ArrowStyle(protocol, outcome), response, 0, refresh, keepAlive,
+                retransmission, null, session);
     }
 
     /** The request this response answers: same transaction, opposite direction; else the latest with that id. */
@@ -145,8 +146,8 @@ public final class LadderFeed {
         String channel = cd.msMultiplexed() ? "MS session " + cd.msSessionId() : String.format("0x%04x", cd.channel());
         String key = "ChannelData " + channel;
         String label = key + " (" + cd.dataLength() + " B)";
-        return entry(m, label, key, new ArrowStyle(LadderProtocol.CHANNELDATA, Outcome.NEUTRAL), cd.dataLength(),
-                false, false, false, null, session);
+        return entry(m, label, key, new ArrowStyle(LadderProtocol.CHANNELDATA, Outcome.NEUTRAL), false,
+                cd.dataLength(), false, false, false, null, session);
     }
 
     private LadderEntry sip(DecodedMessage m, SipMessage sip, int session) {
@@ -161,8 +162,8 @@ public final class LadderFeed {
             }
         }
         String label = SipLabels.label(sip);
-        return entry(m, label, label, new ArrowStyle(LadderProtocol.SIP, SipLabels.outcome(sip)), 0, false,
-                sip.isKeepAlive(), retransmission, callId, session);
+        return entry(m, label, label, new ArrowStyle(LadderProtocol.SIP, SipLabels.outcome(sip)), sip.isResponse(),
+                0, false, sip.isKeepAlive(), retransmission, callId, session);
     }
 
     private static void collectMedia(SdpSession sdp, Set<Endpoint> out) {
@@ -193,13 +194,14 @@ public final class LadderFeed {
         }
     }
 
-    private LadderEntry entry(DecodedMessage m, String label, String key, ArrowStyle style, long bytes,
-                              boolean refresh, boolean keepAlive, boolean retransmission, String callId, int session) {
+    private LadderEntry entry(DecodedMessage m, String label, String key, ArrowStyle style, boolean response,
+                              long bytes, boolean refresh, boolean keepAlive, boolean retransmission, String callId,
+                              int session) {
         if (retransmission) {
             label += " (retransmission)";
             key += " (retransmission)";
         }
-        return new LadderEntry(entries.size(), m.frame(), m.epochNanos(), m.src(), m.dst(), label, key, style, bytes,
-                refresh, keepAlive, retransmission, !m.allWarnings().isEmpty(), callId, session);
+        return new LadderEntry(entries.size(), m.frame(), m.epochNanos(), m.src(), m.dst(), label, key, style,
+                response, bytes, refresh, keepAlive, retransmission, !m.allWarnings().isEmpty(), callId, session);
     }
 }
