@@ -1,0 +1,167 @@
+package org.turnladder.views.export;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
+
+/**
+ * Writes a PNG (8-bit RGB) row strip by row strip, so an image of any height is written with memory for one strip:
+ * the rows go through one deflate stream cut into IDAT chunks as it fills. Each row uses the Sub filter, which
+ * turns the long flat runs of a ladder into zeros that deflate to almost nothing.
+ */
+public final class StreamingPngWriter implements AutoCloseable {
+    private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+    private static final int CHUNK = 1 << 16;
+
+    private final OutputStream out;
+    private final int width;
+    private final int height;
+    private final Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+    private final DeflaterOutputStream zip;
+    private final byte[] line;
+    private int rowsWritten;
+    private boolean closed;
+
+    /** Writes the signature and header; {@code out} is not closed by {@link #close()}. */
+    public StreamingPngWriter(OutputStream out, int width, int height, String title) throws IOException {
+        if (width <= 0 || height <= 0) {
+            throw new IllegalArgumentException("empty image " + width + "×" + height);
+        }
+        this.out = out;
+        this.width = width;
+        this.height = height;
+        this.line = new byte[1 + 3 * width];
+        out.write(SIGNATURE);
+        ByteArrayOutputStream ihdr = new ByteArrayOutputStream(13);
+        int32(ihdr, width);
+        int32(ihdr, height);
+        ihdr.write(8); // bit depth
+        ihdr.write(2); // colour type: RGB
+        ihdr.write(0); // deflate
+        ihdr.write(0); // adaptive filtering
+        ihdr.write(0); // no interlace
+        chunk("IHDR", ihdr.toByteArray(), ihdr.size());
+        if (title != null && !title.isEmpty()) {
+            byte[] text = ("Title\u0000" + title).getBytes(StandardCharsets.ISO_8859_1);
+            chunk("tEXt", text, text.length);
+        }
+        this.zip = new DeflaterOutputStream(new IdatStream(), deflater, CHUNK);
+    }
+
+    public int width() {
+        return width;
+    }
+
+    public int height() {
+        return height;
+    }
+
+    /**
+     * Appends {@code rows} rows of ARGB pixels (alpha ignored) from {@code argb}, row {@code r} starting at
+     * {@code offset + r * stride}.
+     */
+    public void writeRows(int[] argb, int offset, int stride, int rows) throws IOException {
+        if (rowsWritten + rows > height) {
+            throw new IllegalStateException("more rows than the image height " + height);
+        }
+        for (int r = 0; r < rows; r++) {
+            int base = offset + r * stride;
+            line[0] = 1; // Sub: each byte minus the same byte of the pixel to its left
+            int prevR = 0;
+            int prevG = 0;
+            int prevB = 0;
+            for (int x = 0, p = 1; x < width; x++) {
+                int px = argb[base + x];
+                int red = (px >> 16) & 0xff;
+                int green = (px >> 8) & 0xff;
+                int blue = px & 0xff;
+                line[p++] = (byte) (red - prevR);
+                line[p++] = (byte) (green - prevG);
+                line[p++] = (byte) (blue - prevB);
+                prevR = red;
+                prevG = green;
+                prevB = blue;
+            }
+            zip.write(line);
+        }
+        rowsWritten += rows;
+    }
+
+    /** Ends the image; fails if fewer rows than the height were written. */
+    @Override
+    public void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        try {
+            if (rowsWritten != height) {
+                throw new IllegalStateException(rowsWritten + " rows written of " + height);
+            }
+            zip.finish();
+            zip.flush();
+            chunk("IEND", new byte[0], 0);
+            out.flush();
+        } finally {
+            deflater.end();
+        }
+    }
+
+    private void chunk(String type, byte[] data, int len) throws IOException {
+        byte[] t = type.getBytes(StandardCharsets.US_ASCII);
+        int32(out, len);
+        out.write(t);
+        out.write(data, 0, len);
+        CRC32 crc = new CRC32();
+        crc.update(t);
+        crc.update(data, 0, len);
+        int32(out, (int) crc.getValue());
+    }
+
+    private static void int32(OutputStream o, int v) throws IOException {
+        o.write(v >>> 24);
+        o.write(v >>> 16);
+        o.write(v >>> 8);
+        o.write(v);
+    }
+
+    /** Collects compressed bytes and emits them as IDAT chunks of at most {@link #CHUNK} bytes. */
+    private final class IdatStream extends OutputStream {
+        private final byte[] buf = new byte[CHUNK];
+        private int n;
+
+        @Override
+        public void write(int b) throws IOException {
+            if (n == buf.length) {
+                flush();
+            }
+            buf[n++] = (byte) b;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            while (len > 0) {
+                if (n == buf.length) {
+                    flush();
+                }
+                int k = Math.min(len, buf.length - n);
+                System.arraycopy(b, off, buf, n, k);
+                n += k;
+                off += k;
+                len -= k;
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            if (n > 0) {
+                chunk("IDAT", buf, n);
+                n = 0;
+            }
+        }
+    }
+}
