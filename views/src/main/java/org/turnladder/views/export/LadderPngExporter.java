@@ -59,6 +59,8 @@ public final class LadderPngExporter {
     private LadderLayout layout;
     private int width;
     private int height;
+    private Canvas canvas;
+    private WritableImage image;
 
     /**
      * @param source what the ladder is of (the capture's file name), shown as the title
@@ -119,10 +121,12 @@ public final class LadderPngExporter {
     /** Draws pixel rows [top, top + th) of the picture into {@code band}, tile by tile across. */
     private void renderBand(int top, int th, int[] band) {
         int tw = Math.min(TILE, width);
-        Canvas canvas = new Canvas(tw, th);
+        if (canvas == null || canvas.getHeight() != th) { // one canvas and image for all bands but a short last one
+            canvas = new Canvas(tw, th);
+            image = new WritableImage(tw, th);
+        }
         SnapshotParameters params = new SnapshotParameters();
         params.setFill(LadderPalette.BACKGROUND);
-        WritableImage image = new WritableImage(tw, th);
         for (int x0 = 0; x0 < width; x0 += TILE) {
             int w = Math.min(TILE, width - x0);
             GraphicsContext gc = canvas.getGraphicsContext2D();

@@ -10,8 +10,9 @@ import java.util.zip.DeflaterOutputStream;
 
 /**
  * Writes a PNG (8-bit RGB) row strip by row strip, so an image of any height is written with memory for one strip:
- * the rows go through one deflate stream cut into IDAT chunks as it fills. Each row uses the Sub filter, which
- * turns the long flat runs of a ladder into zeros that deflate to almost nothing.
+ * the rows go through one deflate stream cut into IDAT chunks as it fills. Each row is filtered with Sub or Up,
+ * whichever leaves smaller differences (the usual PNG heuristic): Sub zeroes the flat runs along a row, Up the
+ * lifelines and backgrounds that repeat from the row above, so a ladder deflates to little.
  */
 public final class StreamingPngWriter implements AutoCloseable {
     private static final byte[] SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
@@ -20,9 +21,12 @@ public final class StreamingPngWriter implements AutoCloseable {
     private final OutputStream out;
     private final int width;
     private final int height;
-    private final Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+    private final Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION);
     private final DeflaterOutputStream zip;
-    private final byte[] line;
+    private final byte[] sub;
+    private final byte[] up;
+    private byte[] raw;
+    private byte[] prior;
     private int rowsWritten;
     private boolean closed;
 
@@ -34,7 +38,10 @@ public final class StreamingPngWriter implements AutoCloseable {
         this.out = out;
         this.width = width;
         this.height = height;
-        this.line = new byte[1 + 3 * width];
+        this.sub = new byte[1 + 3 * width];
+        this.up = new byte[1 + 3 * width];
+        this.raw = new byte[3 * width];
+        this.prior = new byte[3 * width]; // the row above the first is zeros (PNG spec)
         out.write(SIGNATURE);
         ByteArrayOutputStream ihdr = new ByteArrayOutputStream(13);
         int32(ihdr, width);
@@ -70,25 +77,36 @@ public final class StreamingPngWriter implements AutoCloseable {
         }
         for (int r = 0; r < rows; r++) {
             int base = offset + r * stride;
-            line[0] = 1; // Sub: each byte minus the same byte of the pixel to its left
-            int prevR = 0;
-            int prevG = 0;
-            int prevB = 0;
-            for (int x = 0, p = 1; x < width; x++) {
+            for (int x = 0, p = 0; x < width; x++) {
                 int px = argb[base + x];
-                int red = (px >> 16) & 0xff;
-                int green = (px >> 8) & 0xff;
-                int blue = px & 0xff;
-                line[p++] = (byte) (red - prevR);
-                line[p++] = (byte) (green - prevG);
-                line[p++] = (byte) (blue - prevB);
-                prevR = red;
-                prevG = green;
-                prevB = blue;
+                raw[p++] = (byte) (px >> 16);
+                raw[p++] = (byte) (px >> 8);
+                raw[p++] = (byte) px;
             }
-            zip.write(line);
+            zip.write(filtered());
+            byte[] t = prior;
+            prior = raw;
+            raw = t;
         }
         rowsWritten += rows;
+    }
+
+    /** The current row filtered with Sub or Up, with its filter-type byte first. */
+    private byte[] filtered() {
+        int n = raw.length;
+        long costSub = 0;
+        long costUp = 0;
+        sub[0] = 1;
+        up[0] = 2;
+        for (int i = 0; i < n; i++) {
+            byte s = (byte) (raw[i] - (i >= 3 ? raw[i - 3] : 0));
+            byte u = (byte) (raw[i] - prior[i]);
+            sub[i + 1] = s;
+            up[i + 1] = u;
+            costSub += Math.abs(s);
+            costUp += Math.abs(u);
+        }
+        return costUp < costSub ? up : sub;
     }
 
     /** Ends the image; fails if fewer rows than the height were written. */

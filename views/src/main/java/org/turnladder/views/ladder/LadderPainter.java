@@ -68,8 +68,8 @@ public final class LadderPainter {
         double h = LadderLayout.HEADER_HEIGHT;
         gc.setFill(LadderPalette.HEADER_BG);
         gc.fillRect(0, top, width, h);
-        gc.save();
-        clipLanes(gc, l, top, width, h);
+        // no clip: Canvas clipping renders every primitive through a surface-sized mask (slow on big tiles);
+        // the gutter is painted over the lanes afterwards instead
         for (LadderColumn c : m.columns()) {
             double x = l.columnX(c.index()) - scrollX;
             String addr = c.addressLine();
@@ -95,7 +95,6 @@ public final class LadderPainter {
             gc.setStroke(LadderPalette.LIFELINE);
             gc.strokeLine(snap(x), by + bh, snap(x), top + h);
         }
-        gc.restore();
         gc.setFill(LadderPalette.HEADER_BG);
         gc.fillRect(0, top, l.gutter(), h);
         gc.setFill(LadderPalette.MUTED);
@@ -137,8 +136,6 @@ public final class LadderPainter {
                 gc.fillRect(0, y, width, rh);
             }
         }
-        gc.save();
-        clipLanes(gc, l, bandTop, width, bandHeight);
         gc.setStroke(LadderPalette.LIFELINE);
         gc.setLineWidth(1);
         gc.setLineDashes();
@@ -149,7 +146,6 @@ public final class LadderPainter {
         for (int r = first; r < last; r++) {
             paintArrow(gc, m.row(r), l, scrollX, bodyTop + l.rowY(r));
         }
-        gc.restore();
         paintGutter(gc, m, l, mode, first, last, bodyTop, selected);
     }
 
@@ -281,12 +277,6 @@ public final class LadderPainter {
             }
             return text.substring(0, lo) + "…";
         });
-    }
-
-    private static void clipLanes(GraphicsContext gc, LadderLayout l, double top, double width, double height) {
-        gc.beginPath();
-        gc.rect(l.gutter(), top, Math.max(0, width - l.gutter()), height);
-        gc.clip();
     }
 
     private static double snap(double v) {
