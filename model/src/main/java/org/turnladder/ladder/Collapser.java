@@ -1,0 +1,71 @@
+package org.turnladder.ladder;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Folds runs of repeats into groups: a message repeated on the same arrow (ten Binding indications), or a
+ * two-message exchange repeated (request/response, ChannelData back and forth) — the pair becomes two rows, each
+ * with the count.
+ */
+final class Collapser {
+    private Collapser() {
+    }
+
+    static List<LadderEntry[]> collapse(List<LadderEntry> entries, int minRepeats) {
+        List<LadderEntry[]> out = new ArrayList<>(entries.size());
+        int n = entries.size();
+        int i = 0;
+        while (i < n) {
+            if (minRepeats >= 2) {
+                int single = runLength(entries, i, 1);
+                if (single >= minRepeats) {
+                    out.add(entries.subList(i, i + single).toArray(new LadderEntry[0]));
+                    i += single;
+                    continue;
+                }
+                int pairs = runLength(entries, i, 2);
+                if (pairs >= minRepeats) {
+                    LadderEntry[] a = new LadderEntry[pairs];
+                    LadderEntry[] b = new LadderEntry[pairs];
+                    for (int k = 0; k < pairs; k++) {
+                        a[k] = entries.get(i + 2 * k);
+                        b[k] = entries.get(i + 2 * k + 1);
+                    }
+                    out.add(a);
+                    out.add(b);
+                    i += 2 * pairs;
+                    continue;
+                }
+            }
+            out.add(new LadderEntry[] {entries.get(i)});
+            i++;
+        }
+        return out;
+    }
+
+    /** How many times the unit of {@code unit} entries starting at {@code start} repeats back to back. */
+    private static int runLength(List<LadderEntry> entries, int start, int unit) {
+        int n = entries.size();
+        if (start + unit > n || (unit == 2 && same(entries.get(start), entries.get(start + 1)))) {
+            return unit == 1 ? 1 : 0; // a pair of equal messages is a run of singles, not a pair
+        }
+        int reps = 1;
+        while (start + (reps + 1) * unit <= n) {
+            boolean equal = true;
+            for (int k = 0; k < unit && equal; k++) {
+                equal = same(entries.get(start + k), entries.get(start + reps * unit + k));
+            }
+            if (!equal) {
+                break;
+            }
+            reps++;
+        }
+        return reps;
+    }
+
+    private static boolean same(LadderEntry a, LadderEntry b) {
+        return a.collapseKey().equals(b.collapseKey()) && a.style().equals(b.style()) && a.src().equals(b.src())
+                && a.dst().equals(b.dst());
+    }
+}

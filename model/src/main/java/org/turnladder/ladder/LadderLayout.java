@@ -1,0 +1,146 @@
+package org.turnladder.ladder;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Where everything of a ladder goes, in pixels, apart from any drawing surface: the on-screen view and the PNG
+ * export use the same layout and so show the same picture. Columns are spaced by the widest label that must fit
+ * between them (a label is centred over its arrow), never closer than a minimum, so labels do not overlap the
+ * lifelines of the boxes they cross.
+ *
+ * <pre>
+ * | time | frame | ── col 0 ──────── col 1 ───── col 2 ── |
+ * </pre>
+ */
+public final class LadderLayout {
+    /** Height of one row. */
+    public static final double ROW_HEIGHT = 26;
+    /** Height of the sticky column header (title and address lines). */
+    public static final double HEADER_HEIGHT = 46;
+    /** Labels wider than this are cut with an ellipsis. */
+    public static final double MAX_LABEL = 520;
+    /** Room around a label on its arrow. */
+    public static final double LABEL_PAD = 36;
+    /** Least distance between two lifelines. */
+    public static final double MIN_GAP = 170;
+    /** Width of the loop drawn for a message between two addresses of one box. */
+    public static final double LOOP = 28;
+    /** Space between the frame column and the first lifeline, and after the last one. */
+    public static final double MARGIN = 24;
+    /** Inner padding of the time and frame cells. */
+    public static final double CELL_PAD = 8;
+
+    private final double timeWidth;
+    private final double frameWidth;
+    private final double[] columnX;
+    private final double width;
+    private final int rows;
+
+    private LadderLayout(double timeWidth, double frameWidth, double[] columnX, double width, int rows) {
+        this.timeWidth = timeWidth;
+        this.frameWidth = frameWidth;
+        this.columnX = columnX;
+        this.width = width;
+        this.rows = rows;
+    }
+
+    /**
+     * Lays out a ladder.
+     *
+     * @param labels  measures arrow labels
+     * @param headers measures header text (may be a bolder font)
+     * @param time    the time mode shown (sizes the time column)
+     */
+    public static LadderLayout compute(LadderModel model, TextWidth labels, TextWidth headers, TimeMode time) {
+        int n = model.columns().size();
+        Map<String, Double> cache = new HashMap<>();
+        double timeW = Math.max(labels.of(time.sample()), headers.of(time.header())) + 2 * CELL_PAD;
+        long maxFrame = 0;
+        for (LadderRow r : model.rows()) {
+            maxFrame = Math.max(maxFrame, r.lastFrame());
+        }
+        double frameW = Math.max(labels.of(Long.toString(Math.max(maxFrame, 99999))), headers.of("Frame"))
+                + 2 * CELL_PAD;
+        // need[i][j]: least distance between lifelines i < j; need[i][i]: room right of i for a loop label
+        double[][] need = new double[n][n];
+        for (LadderRow r : model.rows()) {
+            double w = Math.min(MAX_LABEL, cache.computeIfAbsent(r.label(), labels::of)) + LABEL_PAD;
+            int a = Math.min(r.from(), r.to());
+            int b = Math.max(r.from(), r.to());
+            if (a == b) {
+                w += LOOP;
+            }
+            need[a][b] = Math.max(need[a][b], w);
+        }
+        double[] halfHeader = new double[n];
+        for (int i = 0; i < n; i++) {
+            LadderColumn c = model.columns().get(i);
+            halfHeader[i] = (Math.max(headers.of(c.title()), labels.of(c.addressLine())) + CELL_PAD * 2) / 2;
+        }
+        double[] x = new double[n];
+        double left = timeW + frameW + MARGIN;
+        for (int j = 0; j < n; j++) {
+            if (j == 0) {
+                x[j] = left + halfHeader[0];
+                continue;
+            }
+            double xj = x[j - 1] + Math.max(MIN_GAP, Math.max(halfHeader[j - 1] + halfHeader[j], need[j - 1][j - 1]));
+            for (int i = 0; i < j; i++) {
+                if (need[i][j] > 0) {
+                    xj = Math.max(xj, x[i] + need[i][j]);
+                }
+            }
+            x[j] = xj;
+        }
+        double right = n == 0 ? left + MIN_GAP
+                : x[n - 1] + Math.max(halfHeader[n - 1], need[n - 1][n - 1]) + MARGIN;
+        return new LadderLayout(timeW, frameW, x, Math.ceil(right), model.rowCount());
+    }
+
+    public double timeWidth() {
+        return timeWidth;
+    }
+
+    public double frameWidth() {
+        return frameWidth;
+    }
+
+    /** Left edge of the lifeline area (right edge of the frame column). */
+    public double gutter() {
+        return timeWidth + frameWidth;
+    }
+
+    /** X of a column's lifeline. */
+    public double columnX(int column) {
+        return columnX[column];
+    }
+
+    public int columnCount() {
+        return columnX.length;
+    }
+
+    /** Total width of the ladder. */
+    public double width() {
+        return width;
+    }
+
+    /** Height of all rows (without the header). */
+    public double bodyHeight() {
+        return rows * ROW_HEIGHT;
+    }
+
+    /** Top of a row, relative to the top of the body. */
+    public double rowY(int row) {
+        return row * ROW_HEIGHT;
+    }
+
+    /** The row at a body y, or -1 outside the rows. */
+    public int rowAt(double bodyY) {
+        if (bodyY < 0) {
+            return -1;
+        }
+        int r = (int) (bodyY / ROW_HEIGHT);
+        return r < rows ? r : -1;
+    }
+}
