@@ -1,7 +1,10 @@
 package org.turnladder.ladder;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.turnladder.analysis.Role;
+import org.turnladder.analysis.roles.RoleAssignment;
 import org.turnladder.net.Endpoint;
 
 /**
@@ -20,6 +23,26 @@ public final class RoleColumns implements Columns {
     public RoleColumns(Map<String, Role> roleByHost, Map<String, String> nameByHost) {
         this.roles = Map.copyOf(roleByHost);
         this.names = Map.copyOf(nameByHost);
+    }
+
+    /**
+     * Columns for the boxes the analysis found: every address of a box goes to the box's column; a box whose name
+     * is not just its role (two CMS, a box the user named, unknown boxes of several addresses) gets its own.
+     */
+    public static RoleColumns of(List<RoleAssignment> boxes) {
+        Map<String, Role> roles = new HashMap<>();
+        Map<String, String> names = new HashMap<>();
+        for (RoleAssignment box : boxes) {
+            boolean ownColumn = !box.box().equals(box.role().label())
+                    && (box.role() != Role.UNKNOWN || box.addresses().size() > 1);
+            for (String address : box.addresses()) {
+                roles.put(address, box.role());
+                if (ownColumn) {
+                    names.put(address, box.box());
+                }
+            }
+        }
+        return new RoleColumns(roles, names);
     }
 
     @Override

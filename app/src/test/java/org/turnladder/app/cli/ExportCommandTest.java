@@ -1,0 +1,61 @@
+package org.turnladder.app.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ExportCommandTest {
+    @TempDir
+    Path dir;
+
+    static int export(ByteArrayOutputStream out, ByteArrayOutputStream err, String... args) {
+        return Cli.run("export", args, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void theWholeLadderIsDrawnIntoAPngWithoutADisplay() throws IOException {
+        Path png = dir.resolve("ladder.png");
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        int status = export(out, err, TestCaptures.path("coturn-rfc6062.pcapng").toString(), "--png", png.toString());
+        assertThat(status).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertThat(image.getWidth()).isGreaterThan(600);
+        // 31 messages, one row each, below the title band and the column headers
+        assertThat(image.getHeight()).isGreaterThan(31 * 20);
+        Set<Integer> colours = new HashSet<>();
+        for (int y = 0; y < image.getHeight(); y += 3) {
+            for (int x = 0; x < image.getWidth(); x += 3) {
+                colours.add(image.getRGB(x, y) & 0xFFFFFF);
+            }
+        }
+        assertThat(colours).as("a drawn ladder, not a blank image").hasSizeGreaterThan(20);
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("31 rows");
+    }
+
+    @Test
+    void withoutAnOutputFileItSaysHowToUseIt() {
+        var err = new ByteArrayOutputStream();
+        assertThat(export(new ByteArrayOutputStream(), err, "x.pcap")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--png");
+    }
+
+    @Test
+    void aMissingCaptureIsAOneLineError() {
+        var err = new ByteArrayOutputStream();
+        assertThat(export(new ByteArrayOutputStream(), err, dir.resolve("none.pcap").toString(), "--png",
+                dir.resolve("x.png").toString())).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8).lines()).singleElement().asString().contains("no such file");
+    }
+}
