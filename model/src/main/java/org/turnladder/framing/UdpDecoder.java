@@ -60,7 +60,7 @@ public final class UdpDecoder {
         if (p.icmp() != null) {
             warnings = new ArrayList<>(warnings);
             warnings.add(0, "quoted in an ICMP error from " + p.icmp().reporter().host() + ": " + p.icmp().text()
-                    + " — this datagram did not reach " + p.dst());
+                    + "; this datagram did not reach " + p.dst());
         }
         sink.message(new DecodedMessage(p.frame(), p.epochNanos(), p.src(), p.dst(),
                 org.turnladder.net.Transport.UDP, Framing.DATAGRAM, p.payloadSpans(), -1, payload, warnings));

@@ -2,6 +2,7 @@ package org.turnladder.app.cli;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -94,10 +95,15 @@ final class DecodeCommand {
         return (m == null ? e.getClass().getSimpleName() : m).replace('\n', ' ');
     }
 
-    /** Buffers output lines: println on a PrintStream per message is the slowest part of a large decode. */
+    /**
+     * Buffers output lines and writes them as UTF-8 bytes. PrintStream's own char encoding, and a StringBuilder that
+     * turned UTF-16 for one non-Latin-1 character and stayed so, were the slowest part of a large decode: the buffer
+     * is encoded in one go and started afresh each time.
+     */
     private static final class LinePrinter {
+        private static final int FLUSH_AT = 1 << 16;
         private final PrintStream out;
-        private final StringBuilder sb = new StringBuilder(1 << 16);
+        private StringBuilder sb = new StringBuilder(FLUSH_AT + 4096);
 
         LinePrinter(PrintStream out) {
             this.out = out;
@@ -105,7 +111,7 @@ final class DecodeCommand {
 
         void line(String s) {
             sb.append(s).append('\n');
-            if (sb.length() > 1 << 16) {
+            if (sb.length() > FLUSH_AT) {
                 flush();
             }
         }
@@ -113,15 +119,18 @@ final class DecodeCommand {
         void json(DecodedMessage m) {
             MessageJson.write(m, sb);
             sb.append('\n');
-            if (sb.length() > 1 << 16) {
+            if (sb.length() > FLUSH_AT) {
                 flush();
             }
         }
 
         void flush() {
-            out.print(sb);
+            if (sb.length() > 0) {
+                byte[] bytes = sb.toString().getBytes(StandardCharsets.UTF_8);
+                out.write(bytes, 0, bytes.length);
+                sb = new StringBuilder(FLUSH_AT + 4096);
+            }
             out.flush();
-            sb.setLength(0);
         }
     }
 }
