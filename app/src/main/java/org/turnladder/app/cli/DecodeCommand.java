@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Set;
 import org.turnladder.capture.CaptureFiles;
 import org.turnladder.capture.PacketSource;
 import org.turnladder.capture.RawPacket;
@@ -20,35 +21,19 @@ final class DecodeCommand {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        Path file = null;
-        String format = "text";
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            if (a.equals("--format") && i + 1 < args.length) {
-                format = args[++i];
-            } else if (a.startsWith("--format=")) {
-                format = a.substring("--format=".length());
-            } else if (a.equals("--help") || a.equals("-h")) {
-                out.print(Cli.usage());
-                return 0;
-            } else if (a.startsWith("-")) {
-                err.println("turnladder decode: unknown option " + a);
-                return 2;
-            } else if (file == null) {
-                file = Path.of(a);
-            } else {
-                err.println("turnladder decode: one capture file at a time");
-                return 2;
-            }
+        Args a = Args.parse("decode", args, Set.of(), Set.of(), err);
+        if (a.outcome == Args.Outcome.HELP) {
+            out.print(Cli.usage());
+            return 0;
         }
-        if (file == null) {
-            err.println("turnladder decode: which capture? usage: decode FILE [--format json|text]");
+        if (a.outcome == Args.Outcome.OK && a.file == null) {
+            a.fail(err, "which capture? usage: decode FILE [--format json|text]");
+        }
+        if (a.outcome == Args.Outcome.ERROR) {
             return 2;
         }
-        if (!format.equals("json") && !format.equals("text")) {
-            err.println("turnladder decode: --format is json or text, not " + format);
-            return 2;
-        }
+        Path file = a.file;
+        String format = a.format;
         boolean json = format.equals("json");
         var printer = new LinePrinter(out);
         DecodeEngine engine = new DecodeEngine(m -> {
@@ -82,17 +67,12 @@ final class DecodeCommand {
             err.println("turnladder decode: no such file: " + file);
         } catch (IOException e) {
             printer.flush();
-            err.println("turnladder decode: cannot read " + file + ": " + oneLine(e));
+            err.println("turnladder decode: cannot read " + file + ": " + Args.oneLine(e));
         } catch (RuntimeException e) {
             printer.flush();
-            err.println("turnladder decode: internal error while reading " + file + ": " + oneLine(e));
+            err.println("turnladder decode: internal error while reading " + file + ": " + Args.oneLine(e));
         }
         return 2;
-    }
-
-    private static String oneLine(Exception e) {
-        String m = e.getMessage();
-        return (m == null ? e.getClass().getSimpleName() : m).replace('\n', ' ');
     }
 
     /**

@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.turnladder.analysis.Role;
 import org.turnladder.document.CaptureDocument;
 import org.turnladder.ladder.LadderModel;
@@ -23,50 +23,32 @@ final class ExportCommand {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        Path file = null;
-        Path png = null;
+        Args a = Args.parse("export", args, Set.of("--png", "--time"), Set.of("--all"), err);
+        if (a.outcome == Args.Outcome.HELP) {
+            out.print(Cli.usage());
+            return 0;
+        }
         TimeMode time = TimeMode.RELATIVE;
-        LadderOptions options = LadderOptions.defaults();
-        Map<String, Role> overrides = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            String a = args[i];
-            if (a.equals("--png") && i + 1 < args.length) {
-                png = Path.of(args[++i]);
-            } else if (a.equals("--time") && i + 1 < args.length) {
-                try {
-                    time = TimeMode.valueOf(args[++i].toUpperCase(Locale.ROOT));
-                } catch (IllegalArgumentException e) {
-                    err.println("turnladder export: --time is absolute, relative or delta, not " + args[i]);
-                    return 2;
-                }
-            } else if (a.equals("--all")) {
-                options = LadderOptions.showAll();
-            } else if (a.equals("--role") && i + 1 < args.length) {
-                String problem = AnalyzeCommand.addOverride(args[++i], overrides);
-                if (problem != null) {
-                    err.println("turnladder export: " + problem);
-                    return 2;
-                }
-            } else if (a.equals("--help") || a.equals("-h")) {
-                out.print(Cli.usage());
-                return 0;
-            } else if (a.startsWith("-")) {
-                err.println("turnladder export: unknown option " + a);
-                return 2;
-            } else if (file == null) {
-                file = Path.of(a);
-            } else {
-                err.println("turnladder export: one capture file at a time");
-                return 2;
+        if (a.outcome == Args.Outcome.OK && a.values.containsKey("--time")) {
+            try {
+                time = TimeMode.valueOf(a.values.get("--time").toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                a.fail(err, "--time is absolute, relative or delta, not " + a.values.get("--time"));
             }
         }
-        if (file == null || png == null) {
-            err.println("turnladder export: usage: export FILE --png OUT.png [--time absolute|relative|delta] [--all]"
+        if (a.outcome == Args.Outcome.OK && (a.file == null || !a.values.containsKey("--png"))) {
+            a.fail(err, "usage: export FILE --png OUT.png [--time absolute|relative|delta] [--all]"
                     + " [--role ADDRESS=ROLE …]");
+        }
+        if (a.outcome == Args.Outcome.ERROR) {
             return 2;
         }
+        Path file = a.file;
+        Path png = Path.of(a.values.get("--png"));
+        LadderOptions options = a.flags.contains("--all") ? LadderOptions.showAll() : LadderOptions.defaults();
+        Map<String, Role> overrides = a.roles;
         try {
-            CaptureDocument doc = CaptureDocument.load(file, overrides, (a, b, c, d) -> { }, () -> false);
+            CaptureDocument doc = CaptureDocument.load(file, overrides, (read, size, frames, messages) -> { }, () -> false);
             for (String w : doc.warnings()) {
                 err.println("turnladder export: warning: " + w);
             }
@@ -83,15 +65,10 @@ final class ExportCommand {
         } catch (NoSuchFileException e) {
             err.println("turnladder export: no such file: " + e.getFile());
         } catch (IOException e) {
-            err.println("turnladder export: cannot export " + file + ": " + oneLine(e));
+            err.println("turnladder export: cannot export " + file + ": " + Args.oneLine(e));
         } catch (RuntimeException | LinkageError e) {
-            err.println("turnladder export: failed: " + oneLine(e));
+            err.println("turnladder export: failed: " + Args.oneLine(e));
         }
         return 2;
-    }
-
-    private static String oneLine(Throwable e) {
-        String m = e.getMessage();
-        return (m == null ? e.getClass().getSimpleName() : m).replace('\n', ' ');
     }
 }
