@@ -4,7 +4,8 @@
 #
 #   packaging/build.sh [--type TYPE] [--out DIR] [--skip-maven]
 #
-# TYPE: app-image (the image only), deb or rpm on Linux, msi or exe on Windows (needs WiX 3 on the PATH),
+# TYPE: app-image (the image only), deb or rpm on Linux (rpm not tried, and without the turnladder command
+# on the PATH that the .deb's scripts add), msi or exe on Windows (needs WiX 3 on the PATH),
 # dmg or pkg on macOS; the default is deb, msi or dmg by platform. Results go to packaging/out/ (or DIR):
 # image/TurnLadder[.app] and the installer. Needs a JDK 17+ with jpackage and jmods (JPACKAGE_JDK, else
 # JAVA_HOME, else the java on the PATH), Maven and unzip; on Linux, dpkg-deb and fakeroot (deb) or rpmbuild (rpm).
@@ -104,12 +105,14 @@ done
 
 # 4. The app image.
 step "jpackage: app image"
+IMAGE_OPTIONS=()
+[ "$OS" = windows ] && IMAGE_OPTIONS=(--add-launcher "turnladder-cli=$ROOT/packaging/windows/turnladder-cli.properties")
 MAIN_JAR=$(basename "$APP_JAR")
 "$JPACKAGE" --type app-image --dest "$OUT/image" \
   --name TurnLadder --app-version "$VERSION" --vendor TurnLadder \
   --description "Ladder diagrams and findings for Skype for Business / CMS sharing over RFC 6062 TCP TURN" \
   --input "$OUT/input" --main-jar "$MAIN_JAR" --main-class org.turnladder.app.Launcher \
-  --runtime-image "$OUT/runtime" "${JAVA_OPTIONS[@]}" --icon "$ICON"
+  --runtime-image "$OUT/runtime" "${JAVA_OPTIONS[@]}" --icon "$ICON" ${IMAGE_OPTIONS[@]+"${IMAGE_OPTIONS[@]}"}
 IMAGE=$(ls -d "$OUT"/image/TurnLadder*)
 echo "app image: $IMAGE ($(du -sh "$IMAGE" | cut -f1))"
 [ "$TYPE" = app-image ] && exit 0
@@ -120,9 +123,13 @@ ASSOC=$ROOT/packaging/associations
 PACKAGE_OPTIONS=(--file-associations "$ASSOC/pcap.properties" --file-associations "$ASSOC/pcapng.properties")
 case "$OS" in
   linux) PACKAGE_OPTIONS+=(--linux-package-name turnladder --linux-shortcut --linux-menu-group Network
-           --linux-app-category net --linux-package-deps libpcap0.8 --linux-app-release 1
-           --linux-deb-maintainer "${TURNLADDER_MAINTAINER_EMAIL:-turnladder@example.invalid}"
-           --resource-dir "$ROOT/packaging/linux" --icon "$ICON") ;;
+           --linux-app-category net --linux-app-release 1 --resource-dir "$ROOT/packaging/linux" --icon "$ICON")
+         if [ "$TYPE" = rpm ]; then
+           PACKAGE_OPTIONS+=(--linux-package-deps libpcap)
+         else
+           PACKAGE_OPTIONS+=(--linux-package-deps libpcap0.8
+             --linux-deb-maintainer "${TURNLADDER_MAINTAINER_EMAIL:-turnladder@example.invalid}")
+         fi ;;
   windows) PACKAGE_OPTIONS+=(--win-menu --win-menu-group TurnLadder --win-shortcut --win-dir-chooser
            --win-upgrade-uuid 6f1d1c52-3d0e-4d1b-9a55-2b1c6c1f6a10 --icon "$ICON") ;;
   mac) PACKAGE_OPTIONS+=(--mac-package-identifier org.turnladder.app --icon "$ICON") ;;
