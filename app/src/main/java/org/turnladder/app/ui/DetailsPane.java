@@ -9,6 +9,7 @@ import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.ToolBar;
+import javafx.scene.control.TreeItem;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
@@ -56,7 +57,7 @@ public final class DetailsPane extends BorderPane {
             if (off != null && message != null) {
                 OptionalInt at = ByteLocator.toMessage(message.spans(), shownFrame, off);
                 if (at.isPresent()) {
-                    tree.selectByteAt(at.getAsInt());
+                    selectByteAt(at.getAsInt());
                 }
             }
         });
@@ -108,6 +109,40 @@ public final class DetailsPane extends BorderPane {
 
     public DecodedMessage message() {
         return message;
+    }
+
+    /**
+     * Selects the deepest field holding a message byte. (FieldTree.selectByteAt starts its walk at the hidden root,
+     * above the protocol line the fields hang under, so it finds nothing; this walks the whole tree.)
+     */
+    public boolean selectByteAt(int messageOffset) {
+        TreeItem<FieldTree.Node> best = deepest(tree.getRoot(), messageOffset);
+        if (best == null) {
+            return false;
+        }
+        for (TreeItem<FieldTree.Node> p = best.getParent(); p != null; p = p.getParent()) {
+            p.setExpanded(true);
+        }
+        tree.getSelectionModel().select(best);
+        int row = tree.getRow(best);
+        if (row >= 0) {
+            tree.scrollTo(Math.max(0, row - 3));
+        }
+        return true;
+    }
+
+    private static TreeItem<FieldTree.Node> deepest(TreeItem<FieldTree.Node> item, int offset) {
+        if (item == null) {
+            return null;
+        }
+        for (TreeItem<FieldTree.Node> c : item.getChildren()) {
+            FieldTree.Node n = c.getValue();
+            if (n.length() > 0 && offset >= n.offset() && offset < n.offset() + n.length()) {
+                TreeItem<FieldTree.Node> deeper = deepest(c, offset);
+                return deeper != null ? deeper : c;
+            }
+        }
+        return null;
     }
 
     private void showFrame(long frame) {

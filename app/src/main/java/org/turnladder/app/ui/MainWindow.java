@@ -93,7 +93,8 @@ public final class MainWindow {
         cancel.setVisible(false);
         statusBar.getRightItems().add(cancel);
         tabs.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> selectionChanged());
-        scene = new Scene(root, 1500, 940);
+        var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        scene = new Scene(root, Math.min(1500, screen.getWidth()), Math.min(940, screen.getHeight()));
         scene.getStylesheets().add(MainWindow.class.getResource("/org/turnladder/views/views.css").toExternalForm());
         scene.addEventHandler(DragEvent.DRAG_OVER, this::dragOver);
         scene.addEventHandler(DragEvent.DRAG_DROPPED, this::dropped);
