@@ -109,7 +109,7 @@ public final class CapturePane extends BorderPane {
         left.setOrientation(Orientation.VERTICAL);
         left.setDividerPositions(0.64);
         centre = new SplitPane(left, side);
-        centre.setDividerPositions(0.7);
+        centre.setDividerPositions(0.64);
         SplitPane.setResizableWithParent(side, false);
         setTop(filterBar());
         setCenter(centre);
@@ -118,6 +118,42 @@ public final class CapturePane extends BorderPane {
         if (analysis.hasErrors()) {
             side.getSelectionModel().select(findingsTab);
         }
+        whenLaidOut(this::selectFirstProblem);
+    }
+
+    /** Runs once the ladder has a size (selecting earlier scrolls against a zero-height viewport). */
+    private void whenLaidOut(Runnable r) {
+        if (ladder.getHeight() > 0) {
+            r.run();
+            return;
+        }
+        ladder.heightProperty().addListener(new javafx.beans.InvalidationListener() {
+            @Override
+            public void invalidated(javafx.beans.Observable o) {
+                if (ladder.getHeight() > 0) {
+                    ladder.heightProperty().removeListener(this);
+                    Platform.runLater(r);
+                }
+            }
+        });
+    }
+
+    /** Opens at the problem: the first arrow marked by an error finding, else the first arrow. */
+    private void selectFirstProblem() {
+        LadderModel m = ladder.getModel();
+        if (m == null || m.rowCount() == 0) {
+            return;
+        }
+        for (Finding f : analysis.findings()) {
+            if (f.severity() == Severity.ERROR && !f.frames().isEmpty()) {
+                List<Integer> marked = m.rowsWithFinding(f.id());
+                if (!marked.isEmpty()) {
+                    ladder.select(marked.get(marked.size() - 1));
+                    return;
+                }
+            }
+        }
+        ladder.select(0);
     }
 
     private ToolBar filterBar() {

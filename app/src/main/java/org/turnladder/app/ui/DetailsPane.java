@@ -50,7 +50,8 @@ public final class DetailsPane extends BorderPane {
         setTop(new ToolBar(title, gap, copyFilter));
         SplitPane split = new SplitPane(tree, hex);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.5);
+        split.setDividerPositions(0.42);
+        hex.setMinWidth(300);
         setCenter(split);
         tree.selectedRangeProperty().addListener((o, a, r) -> highlight(r));
         hex.clickedOffsetProperty().addListener((o, a, off) -> {
@@ -81,6 +82,10 @@ public final class DetailsPane extends BorderPane {
             copyFilter.getItems().add(item);
         }
         showFrame(m.spans().isEmpty() ? m.frame() : m.spans().get(0).frame());
+        // like Wireshark: the protocol line starts selected, so the message's bytes stand out in the frame
+        if (tree.getRoot() != null && tree.getRoot().getChildren().size() > 1) {
+            tree.getSelectionModel().select(tree.getRoot().getChildren().get(1));
+        }
     }
 
     /** Puts text on the system clipboard. */

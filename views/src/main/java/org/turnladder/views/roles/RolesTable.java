@@ -42,18 +42,18 @@ public class RolesTable extends BorderPane {
         TableColumn<Box, String> addresses = new TableColumn<>("Addresses");
         addresses.setCellValueFactory(c -> new SimpleStringProperty(String.join(", ",
                 c.getValue().assignment().addresses())));
-        addresses.setPrefWidth(150);
+        addresses.setPrefWidth(110);
         TableColumn<Box, String> detected = new TableColumn<>("Detected");
         detected.setCellValueFactory(c -> new SimpleStringProperty(detectedText(c.getValue())));
-        detected.setPrefWidth(140);
+        detected.setPrefWidth(150);
         TableColumn<Box, Box> role = new TableColumn<>("Role");
         role.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         role.setCellFactory(c -> new RoleCell());
-        role.setPrefWidth(150);
+        role.setPrefWidth(135);
         TableColumn<Box, Box> name = new TableColumn<>("Box name");
         name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         name.setCellFactory(c -> new NameCell());
-        name.setPrefWidth(130);
+        name.setPrefWidth(110);
         table.getColumns().addAll(List.of(addresses, detected, role, name));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No addresses yet"));
