@@ -60,7 +60,7 @@ class SessionsPanelTest {
                 + "127.0.0.2:49160 · 2 connections · deallocated");
         assertThat(alloc.getChildren()).extracting(c -> c.getValue().text()).containsExactly(
                 "Connect peer=127.0.0.4:52044 cid=0xbcf6d200 · bound (data tcp.stream 2)",
-                "ConnectionAttempt peer=127.0.0.4:45227 cid=0x1295c100 · bound (data tcp.stream 4)");
+                "ConnectionAttempt peer=127.0.0.4:45227 cid=0x1295d100 · bound (data tcp.stream 4)");
         robot.interact(() -> panel.tree().getSelectionModel().select(alloc.getChildren().get(0)));
         robot.clickOn(".tree-cell.session-ok");
         assertThat(frames).isNotEmpty();
