@@ -42,18 +42,18 @@ public class RolesTable extends BorderPane {
         TableColumn<Box, String> addresses = new TableColumn<>("Addresses");
         addresses.setCellValueFactory(c -> new SimpleStringProperty(String.join(", ",
                 c.getValue().assignment().addresses())));
-        addresses.setPrefWidth(110);
+        addresses.setPrefWidth(100);
         TableColumn<Box, String> detected = new TableColumn<>("Detected");
         detected.setCellValueFactory(c -> new SimpleStringProperty(detectedText(c.getValue())));
-        detected.setPrefWidth(150);
+        detected.setPrefWidth(135);
         TableColumn<Box, Box> role = new TableColumn<>("Role");
         role.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         role.setCellFactory(c -> new RoleCell());
-        role.setPrefWidth(135);
+        role.setPrefWidth(125);
         TableColumn<Box, Box> name = new TableColumn<>("Box name");
         name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         name.setCellFactory(c -> new NameCell());
-        name.setPrefWidth(110);
+        name.setPrefWidth(100);
         table.getColumns().addAll(List.of(addresses, detected, role, name));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setPlaceholder(new Label("No addresses yet"));
@@ -176,7 +176,7 @@ public class RolesTable extends BorderPane {
         private final TextField field = new TextField();
 
         NameCell() {
-            field.setPromptText("name this box");
+            field.setPromptText("name…");
             field.getStyleClass().add("box-name");
             field.setOnAction(e -> commit());
             field.focusedProperty().addListener((o, was, is) -> {
