@@ -1,14 +1,16 @@
 package org.turnladder.app;
 
+import java.nio.file.Path;
+import java.util.List;
+import java.util.prefs.Preferences;
 import javafx.application.Application;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.control.Menu;
-import javafx.scene.control.MenuBar;
-import javafx.scene.layout.BorderPane;
 import javafx.stage.Stage;
+import org.turnladder.app.ui.MainWindow;
 
-/** The desktop window. This issue gives an empty main window; the ladder comes with the GUI issue. */
+/**
+ * The desktop window. Files named on the command line open at start, one tab each; with none, the bundled
+ * sample capture opens so there is something to look at.
+ */
 public class TurnLadderApp extends Application {
 
     static void launchWith(String[] args) {
@@ -17,12 +19,14 @@ public class TurnLadderApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        var root = new BorderPane();
-        root.setTop(new MenuBar(new Menu("File"), new Menu("View"), new Menu("Help")));
-        var file = getParameters().getUnnamed().stream().findFirst().orElse("no capture open");
-        root.setCenter(new Label(file));
-        stage.setTitle("TurnLadder");
-        stage.setScene(new Scene(root, 1100, 720));
+        MainWindow window = new MainWindow(stage, Preferences.userRoot().node("org/turnladder/app"));
+        List<Path> files = getParameters().getUnnamed().stream().filter(a -> !a.startsWith("-")).map(Path::of)
+                .toList();
         stage.show();
+        if (files.isEmpty()) {
+            window.openSample();
+        } else {
+            window.open(files);
+        }
     }
 }

@@ -1,0 +1,437 @@
+package org.turnladder.app.ui;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import javafx.application.Platform;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import org.turnladder.analysis.Analysis;
+import org.turnladder.analysis.Finding;
+import org.turnladder.analysis.Role;
+import org.turnladder.analysis.Severity;
+import org.turnladder.analysis.calls.Call;
+import org.turnladder.analysis.roles.RoleAssignment;
+import org.turnladder.analysis.turn.TurnAllocation;
+import org.turnladder.decode.DecodedMessage;
+import org.turnladder.document.CaptureDocument;
+import org.turnladder.ladder.LadderModel;
+import org.turnladder.ladder.LadderProtocol;
+import org.turnladder.ladder.LadderRow;
+import org.turnladder.ladder.RoleColumns;
+import org.turnladder.ladder.TimeMode;
+import org.turnladder.ladder.TurnSession;
+import org.turnladder.views.findings.FindingsPanel;
+import org.turnladder.views.ladder.LadderView;
+import org.turnladder.views.roles.RoleChoice;
+import org.turnladder.views.roles.RolesTable;
+import org.turnladder.views.sessions.SessionTexts;
+import org.turnladder.views.sessions.SessionsPanel;
+
+/**
+ * One opened capture on screen: the filter bar, the ladder with the selected message's fields and bytes below
+ * it, and on the right the findings, the sessions and the roles. Filters, a role or a box name changed by the
+ * user rebuild the ladder at once from the entries fed when the file was read.
+ */
+public final class CapturePane extends BorderPane {
+    private final LoadedCapture loaded;
+    private final CaptureDocument doc;
+    private final RoleMemory memory;
+    private final Path memoryFile;
+    private final LadderFilters filters = new LadderFilters();
+    private final ObjectProperty<TimeMode> timeMode = new SimpleObjectProperty<>(this, "timeMode", TimeMode.RELATIVE);
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
+    private final LadderView ladder = new LadderView();
+    private final DetailsPane details;
+    private final FindingsPanel findings = new FindingsPanel();
+    private final SessionsPanel sessions = new SessionsPanel();
+    private final RolesTable roles = new RolesTable();
+    private final TabPane side = new TabPane();
+    private final Tab findingsTab = new Tab("Findings", findings);
+    private final TextField find = new TextField();
+    private final Label findCount = new Label();
+    private final SplitPane centre;
+    private final Map<String, RoleChoice> choices;
+    private Analysis analysis;
+
+    /**
+     * @param memoryFile the file the user's role choices are remembered for (the sample's name for the sample)
+     */
+    public CapturePane(LoadedCapture loaded, RoleMemory memory, Path memoryFile) {
+        this.loaded = loaded;
+        this.doc = loaded.document();
+        this.memory = memory;
+        this.memoryFile = memoryFile;
+        this.choices = new LinkedHashMap<>(loaded.choices());
+        this.analysis = loaded.analysis();
+        this.details = new DetailsPane(f -> doc.frameBytes(f).orElse(null));
+        getStyleClass().add("capture-pane");
+
+        ladder.timeModeProperty().bind(timeMode);
+        ladder.selectedRowProperty().addListener((o, a, r) -> showRow(r.intValue()));
+        ladder.setOnRowActivated(r -> focusDetails());
+        findings.setOnFindingSelected(f -> {
+            if (!f.frames().isEmpty()) {
+                ladder.scrollToFrame(f.frames().get(0));
+            }
+        });
+        sessions.setOnShowFrame(ladder::scrollToFrame);
+        sessions.setOnOnlyCall(this::onlyCall);
+        sessions.setOnOnlyAllocation(this::onlyAllocation);
+        sessions.setOnShowAll(filters::showAllSessions);
+        roles.setOnChoice(c -> Platform.runLater(() -> choose(c)));
+        filters.optionsProperty().addListener((o, a, b) -> rebuild());
+
+        side.getTabs().addAll(findingsTab, new Tab("Sessions", sessions), new Tab("Roles", roles));
+        side.getTabs().forEach(t -> t.setClosable(false));
+        side.getStyleClass().add("side-tabs");
+
+        SplitPane left = new SplitPane(ladder, details);
+        left.setOrientation(Orientation.VERTICAL);
+        left.setDividerPositions(0.64);
+        centre = new SplitPane(left, side);
+        centre.setDividerPositions(0.69);
+        SplitPane.setResizableWithParent(side, false);
+        setTop(filterBar());
+        setCenter(centre);
+        refreshPanels();
+        rebuild();
+        if (analysis.hasErrors()) {
+            side.getSelectionModel().select(findingsTab);
+        }
+        whenLaidOut(this::selectFirstProblem);
+    }
+
+    /** Runs once the ladder has a size (selecting earlier scrolls against a zero-height viewport). */
+    private void whenLaidOut(Runnable r) {
+        if (ladder.getHeight() > 0) {
+            r.run();
+            return;
+        }
+        ladder.heightProperty().addListener(new javafx.beans.InvalidationListener() {
+            @Override
+            public void invalidated(javafx.beans.Observable o) {
+                if (ladder.getHeight() > 0) {
+                    ladder.heightProperty().removeListener(this);
+                    Platform.runLater(r);
+                }
+            }
+        });
+    }
+
+    /** Opens at the problem: the first arrow marked by an error finding, else the first arrow. */
+    private void selectFirstProblem() {
+        LadderModel m = ladder.getModel();
+        if (m == null || m.rowCount() == 0) {
+            return;
+        }
+        for (Finding f : analysis.findings()) {
+            if (f.severity() == Severity.ERROR && !f.frames().isEmpty()) {
+                List<Integer> marked = m.rowsWithFinding(f.id());
+                if (!marked.isEmpty()) {
+                    ladder.select(marked.get(marked.size() - 1));
+                    return;
+                }
+            }
+        }
+        ladder.select(0);
+    }
+
+    private ToolBar filterBar() {
+        ToolBar bar = new ToolBar();
+        bar.getStyleClass().add("filter-bar");
+        bar.getItems().add(new Label("Show"));
+        for (LadderProtocol p : LadderProtocol.values()) {
+            ToggleButton b = new ToggleButton(protocolName(p));
+            b.getStyleClass().addAll("protocol-toggle", p.css());
+            b.selectedProperty().bindBidirectional(filters.protocol(p));
+            b.setTooltip(new Tooltip("Show " + protocolName(p) + " arrows"));
+            bar.getItems().add(b);
+        }
+        bar.getItems().add(new Separator(Orientation.VERTICAL));
+        CheckBox refreshes = new CheckBox("Hide refreshes");
+        refreshes.selectedProperty().bindBidirectional(filters.hideRefreshesProperty());
+        CheckBox keepAlives = new CheckBox("Hide keep-alives");
+        keepAlives.selectedProperty().bindBidirectional(filters.hideKeepAlivesProperty());
+        CheckBox retrans = new CheckBox("Hide retransmissions");
+        retrans.selectedProperty().bindBidirectional(filters.hideRetransmissionsProperty());
+        CheckBox collapse = new CheckBox("Collapse repeats");
+        collapse.selectedProperty().bindBidirectional(filters.collapseProperty());
+        bar.getItems().addAll(refreshes, keepAlives, retrans, collapse);
+        Label scope = new Label();
+        scope.getStyleClass().add("scope-label");
+        scope.textProperty().bind(filters.scopeTextProperty().map(s -> "Only: " + s));
+        Button clear = new Button("✕");
+        clear.setTooltip(new Tooltip("Show every call and session"));
+        clear.setOnAction(e -> filters.showAllSessions());
+        scope.visibleProperty().bind(filters.scopeTextProperty().isNotNull());
+        scope.managedProperty().bind(scope.visibleProperty());
+        clear.visibleProperty().bind(scope.visibleProperty());
+        clear.managedProperty().bind(scope.visibleProperty());
+        bar.getItems().addAll(new Separator(Orientation.VERTICAL), scope, clear);
+        find.setPromptText("Find in arrows (Ctrl+F)");
+        find.setPrefColumnCount(16);
+        find.getStyleClass().add("find-field");
+        find.setOnAction(e -> findNext(true));
+        find.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER && e.isShiftDown()) {
+                findNext(false);
+                e.consume();
+            } else if (e.getCode() == KeyCode.ESCAPE) {
+                find.clear();
+                ladder.requestFocus();
+                e.consume();
+            }
+        });
+        find.textProperty().addListener((o, a, t) -> updateFindCount());
+        Button prev = new Button("▲");
+        prev.setTooltip(new Tooltip("Previous match (Shift+Enter)"));
+        prev.setOnAction(e -> findNext(false));
+        Button next = new Button("▼");
+        next.setTooltip(new Tooltip("Next match (Enter)"));
+        next.setOnAction(e -> findNext(true));
+        findCount.getStyleClass().add("find-count");
+        bar.getItems().addAll(new Separator(Orientation.VERTICAL), find, prev, next, findCount);
+        return bar;
+    }
+
+    static String protocolName(LadderProtocol p) {
+        return p == LadderProtocol.CHANNELDATA ? "ChannelData" : p.name();
+    }
+
+    /** Rebuilds the ladder from the fed entries with the current roles and filters, keeping the selected frame. */
+    public void rebuild() {
+        LadderModel old = ladder.getModel();
+        int sel = ladder.getSelectedRow();
+        long frame = old != null && sel >= 0 ? old.row(sel).frame() : -1;
+        LadderModel m = LadderModel.build(loaded.feed(), columns(), analysis.findings(), filters.options());
+        // clear the selection first: LadderView redraws on the selection change before it lays out a new model,
+        // which with fewer columns would paint the old layout against the new model
+        ladder.select(-1);
+        ladder.setModel(m);
+        if (frame >= 0) {
+            ladder.scrollToFrame(frame);
+        }
+        updateFindCount();
+        updateStatus();
+    }
+
+    /** Columns from the analysis' roles (with the user's) and the box names: automatic ones for two boxes of a role. */
+    RoleColumns columns() {
+        Map<String, Role> roleByHost = new HashMap<>();
+        Map<String, String> nameByHost = new HashMap<>();
+        for (RoleAssignment r : analysis.roles()) {
+            String name = userName(r);
+            if (name == null && r.role() != Role.UNKNOWN && !r.box().equals(r.role().label())) {
+                name = r.box();
+            } else if (name == null && r.role() == Role.UNKNOWN && r.addresses().size() > 1) {
+                name = r.box();
+            }
+            for (String a : r.addresses()) {
+                roleByHost.put(a, r.role());
+                if (name != null) {
+                    nameByHost.put(a, name);
+                }
+            }
+        }
+        return new RoleColumns(roleByHost, nameByHost);
+    }
+
+    private String userName(RoleAssignment r) {
+        for (String a : r.addresses()) {
+            RoleChoice c = choices.get(a);
+            if (c != null && c.name() != null) {
+                return c.name();
+            }
+        }
+        return null;
+    }
+
+    /** Applies a role or name the user gave: remembered, analysis again, ladder rebuilt. */
+    public void choose(RoleChoice c) {
+        memory.remember(memoryFile, c);
+        if (c.isEmpty()) {
+            choices.remove(c.address());
+        } else {
+            choices.put(c.address(), c);
+        }
+        analysis = doc.analysis(RoleMemory.overrides(choices));
+        refreshPanels();
+        rebuild();
+    }
+
+    private void refreshPanels() {
+        Map<String, String> names = new HashMap<>();
+        for (RoleAssignment r : analysis.roles()) {
+            String n = userName(r);
+            if (n != null) {
+                names.put(r.address(), n);
+            }
+        }
+        roles.setBoxes(analysis.roles(), loaded.detected(), names);
+        findings.setFindings(analysis.findings());
+        sessions.setAnalysis(analysis);
+        long errors = analysis.findings().stream().filter(f -> f.severity() == Severity.ERROR).count();
+        findingsTab.setText("Findings (" + analysis.findings().size() + ")");
+        findingsTab.getStyleClass().remove("has-errors");
+        if (errors > 0) {
+            findingsTab.getStyleClass().add("has-errors");
+        }
+    }
+
+    private void onlyCall(Call c) {
+        filters.onlyCall(c.callId(), SessionTexts.call(c));
+    }
+
+    private void onlyAllocation(TurnAllocation t) {
+        List<TurnSession> all = loaded.feed().turnSessions();
+        TurnSession best = null;
+        for (TurnSession s : all) {
+            boolean same = s.client().equals(t.client()) && s.server().equals(t.server());
+            if (same && (best == null || Math.abs(s.firstFrame() - t.firstFrame())
+                    < Math.abs(best.firstFrame() - t.firstFrame()))) {
+                best = s;
+            }
+        }
+        if (best != null) {
+            filters.onlyTurnSession(best.id(), "TURN " + t.client() + " → " + t.server());
+        }
+    }
+
+    private void showRow(int row) {
+        LadderModel m = ladder.getModel();
+        if (m == null || row < 0 || row >= m.rowCount()) {
+            details.show(null);
+            return;
+        }
+        LadderRow r = m.row(row);
+        details.show(doc.messages().get(r.entry().messageIndex()));
+    }
+
+    /** Enter on a row: the details take the keyboard (arrows then walk the fields). */
+    public void focusDetails() {
+        details.fieldTree().requestFocus();
+        if (details.fieldTree().getSelectionModel().isEmpty() && details.fieldTree().getRoot() != null) {
+            details.fieldTree().getSelectionModel().select(0);
+        }
+    }
+
+    /** Focuses the find field (Ctrl+F). */
+    public void focusFind() {
+        find.requestFocus();
+        find.selectAll();
+    }
+
+    /** Selects the next (or previous) row whose label holds the find text; false if none does. */
+    public boolean findNext(boolean forward) {
+        LadderModel m = ladder.getModel();
+        String text = find.getText();
+        if (m == null || text == null || text.isBlank()) {
+            return false;
+        }
+        int from = ladder.getSelectedRow() >= 0 ? ladder.getSelectedRow() : (forward ? -1 : 0);
+        int r = m.findNext(text.strip(), from, forward);
+        if (r >= 0) {
+            ladder.select(r);
+            return true;
+        }
+        return false;
+    }
+
+    private void updateFindCount() {
+        LadderModel m = ladder.getModel();
+        String t = find.getText();
+        if (m == null || t == null || t.isBlank()) {
+            findCount.setText("");
+            return;
+        }
+        int n = m.find(t.strip()).size();
+        findCount.setText(n == 0 ? "no match" : n == 1 ? "1 match" : n + " matches");
+    }
+
+    private void updateStatus() {
+        LadderModel m = ladder.getModel();
+        long errors = analysis.findings().stream().filter(f -> f.severity() == Severity.ERROR).count();
+        long warnings = analysis.findings().stream().filter(f -> f.severity() == Severity.WARNING).count();
+        status.set(String.format("%s · %,d frames · %,d messages · %,d rows shown · %d error%s, %d warning%s",
+                doc.file().getFileName(), doc.frameCount(), doc.messages().size(), m == null ? 0 : m.rowCount(),
+                errors, errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s"));
+    }
+
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<TimeMode> timeModeProperty() {
+        return timeMode;
+    }
+
+    public LadderFilters filters() {
+        return filters;
+    }
+
+    public LadderView ladder() {
+        return ladder;
+    }
+
+    public DetailsPane details() {
+        return details;
+    }
+
+    public FindingsPanel findings() {
+        return findings;
+    }
+
+    public SessionsPanel sessions() {
+        return sessions;
+    }
+
+    public RolesTable roles() {
+        return roles;
+    }
+
+    public TabPane sideTabs() {
+        return side;
+    }
+
+    public TextField findField() {
+        return find;
+    }
+
+    public Analysis analysis() {
+        return analysis;
+    }
+
+    public CaptureDocument document() {
+        return doc;
+    }
+
+    /** The messages of the document (for tests and exports). */
+    public List<DecodedMessage> messages() {
+        return doc.messages();
+    }
+
+    /** Findings of the current analysis. */
+    public List<Finding> currentFindings() {
+        return analysis.findings();
+    }
+}
