@@ -1,7 +1,7 @@
 package org.turnladder.live;
 
-import org.pcap4j.core.BpfProgram;
 import org.pcap4j.core.BpfProgram.BpfCompileMode;
+import org.pcap4j.core.NotOpenException;
 import org.pcap4j.core.PcapHandle;
 import org.pcap4j.core.PcapNativeException;
 import org.pcap4j.core.Pcaps;
@@ -22,9 +22,15 @@ public final class CaptureFilter {
             return;
         }
         try {
-            BpfProgram program = Pcaps.compileFilter(LiveOptions.MAX_SNAPLEN, DataLinkType.EN10MB, filter,
-                    BpfCompileMode.OPTIMIZE, PcapHandle.PCAP_NETMASK_UNKNOWN);
-            program.free();
+            // A dead handle, not Pcaps.compileFilter: only a handle keeps libpcap's reason (pcap_geterr).
+            PcapHandle dead = Pcaps.openDead(DataLinkType.EN10MB, LiveOptions.MAX_SNAPLEN);
+            try {
+                dead.compileFilter(filter, BpfCompileMode.OPTIMIZE, PcapHandle.PCAP_NETMASK_UNKNOWN).free();
+            } finally {
+                dead.close();
+            }
+        } catch (NotOpenException e) {
+            throw new AssertionError("a dead handle closed while in use", e);
         } catch (LinkageError e) {
             throw PcapFailures.libpcapMissing(e);
         } catch (PcapNativeException e) {
