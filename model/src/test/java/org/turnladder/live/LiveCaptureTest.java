@@ -197,7 +197,7 @@ class LiveCaptureTest {
         InetAddress host = InetAddress.getByName("127.0.0.75");
         try (DatagramSocket mras = new DatagramSocket(new InetSocketAddress(host, 5062));
                 DatagramSocket other = new DatagramSocket(new InetSocketAddress(host, 5063));
-                DatagramSocket client = new DatagramSocket(new InetSocketAddress(host, 0))) {
+                DatagramSocket client = socketOutsideTheFilteredRanges(host)) {
             LiveCapture capture = LiveCapture.open(LiveOptions.of(loopback).withSpoolDirectory(dir));
             LiveRun run = new LiveRun(capture);
             try {
@@ -216,6 +216,18 @@ class LiveCaptureTest {
         }
     }
 
+    /** An ephemeral port may fall in 50000–59999, which the default filter keeps. */
+    private static DatagramSocket socketOutsideTheFilteredRanges(InetAddress host) throws IOException {
+        for (int port = 40100; port < 40200; port++) {
+            try {
+                return new DatagramSocket(new InetSocketAddress(host, port));
+            } catch (java.net.BindException e) {
+                // taken: try the next
+            }
+        }
+        throw new java.net.BindException("no free UDP port in 40100-40199 on " + host);
+    }
+
     @Test
     void stopWakesAReaderWaitingForPacketsThatNeverCome() throws Exception {
         assumeCapture();
@@ -227,6 +239,45 @@ class LiveCaptureTest {
         assertThat(capture.ended()).isTrue();
         capture.discard();
         assertThat(capture.temporaryFiles()).allSatisfy(f -> assertThat(f).doesNotExist());
+    }
+
+    @Test
+    void anInterfaceRemovedWhileCapturingEndsTheCaptureWithAClearErrorAndKeepsTheFile() throws Exception {
+        assumeCapture();
+        String name = "tlgone" + ProcessHandle.current().pid() % 100000;
+        assumeTrue(ip("link", "add", name, "type", "veth", "peer", "name", name + "p"),
+                "cannot create a veth pair here (needs ip and CAP_NET_ADMIN)");
+        try {
+            assertThat(ip("link", "set", name, "up")).isTrue();
+            LiveCapture capture = LiveCapture.open(LiveOptions.of(name).withFilter("").withSpoolDirectory(dir));
+            LiveRun run = new LiveRun(capture);
+            Thread.sleep(300);
+            assertThat(ip("link", "del", name)).isTrue();
+            assertThat(run.awaitEnd(3000)).as("the reader ends when the interface goes").isTrue();
+            assertThat(run.failure).isInstanceOfSatisfying(LiveCaptureException.class, e -> {
+                assertThat(e.kind()).isEqualTo(Kind.INTERFACE_GONE);
+                assertThat(e.getMessage()).startsWith("capture on " + name + " stopped: ");
+            });
+            assertThat(capture.failure()).isSameAs(run.failure);
+            assertThat(capture.next()).isNull();
+            CaptureSpoolTest.assertSamePackets(CaptureSpoolTest.read(capture.temporaryFiles().get(0)), run.packets);
+            capture.discard();
+        } finally {
+            ip("link", "del", name); // normally gone already
+        }
+    }
+
+    private static boolean ip(String... args) throws InterruptedException {
+        String[] cmd = new String[args.length + 1];
+        cmd[0] = "ip";
+        System.arraycopy(args, 0, cmd, 1, args.length);
+        try {
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(
+                    ProcessBuilder.Redirect.DISCARD).start();
+            return p.waitFor(5, TimeUnit.SECONDS) && p.exitValue() == 0;
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     @Test
