@@ -5,7 +5,7 @@ import java.util.Set;
 
 /** Headless sub-commands. Nothing here loads JavaFX. */
 public final class Cli {
-    private static final Set<String> COMMANDS = Set.of("decode", "analyze");
+    private static final Set<String> COMMANDS = Set.of("decode", "analyze", "capture");
 
     private Cli() {
     }
@@ -19,6 +19,7 @@ public final class Cli {
                 usage: java -jar turnladder.jar [CAPTURE]            open the window (optionally with a capture)
                        java -jar turnladder.jar decode FILE [--format json|text]
                        java -jar turnladder.jar analyze FILE [--format json|text] [--role ADDRESS=ROLE ...]
+                       java -jar turnladder.jar capture --interface NAME [--filter BPF] [--duration S] [--count N] [--write FILE] [--format json|text] [--snaplen N] [--ring N --ring-size MB] | capture --list
                 """;
     }
 
@@ -48,6 +49,7 @@ public final class Cli {
         return switch (command) {
             case "decode" -> DecodeCommand.run(args, out, err);
             case "analyze" -> AnalyzeCommand.run(args, out, err);
+            case "capture" -> CaptureCommand.run(args, out, err);
             default -> {
                 err.println("turnladder: unknown command " + command);
                 yield 2;
