@@ -5,7 +5,7 @@ import java.util.Set;
 
 /** Headless sub-commands. Nothing here loads JavaFX. */
 public final class Cli {
-    private static final Set<String> COMMANDS = Set.of("decode", "analyze", "export");
+    private static final Set<String> COMMANDS = Set.of("decode", "analyze", "export", "capture");
 
     private Cli() {
     }
@@ -20,6 +20,10 @@ public final class Cli {
                        java -jar turnladder.jar decode FILE [--format json|text]
                        java -jar turnladder.jar analyze FILE [--format json|text] [--role ADDRESS=ROLE ...]
                        java -jar turnladder.jar export FILE --png OUT.png [--time absolute|relative|delta] [--all]
+                       java -jar turnladder.jar capture --interface NAME [--filter BPF] [--duration S] [--count N]
+                                                [--write FILE] [--format json|text] [--snaplen N]
+                                                [--ring N --ring-size MB]
+                       java -jar turnladder.jar capture --list
                 """;
     }
 
@@ -50,6 +54,7 @@ public final class Cli {
             case "decode" -> DecodeCommand.run(args, out, err);
             case "analyze" -> AnalyzeCommand.run(args, out, err);
             case "export" -> ExportCommand.run(args, out, err);
+            case "capture" -> CaptureCommand.run(args, out, err);
             default -> {
                 err.println("turnladder: unknown command " + command);
                 yield 2;
