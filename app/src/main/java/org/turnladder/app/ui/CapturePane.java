@@ -224,9 +224,6 @@ public final class CapturePane extends BorderPane {
         int sel = ladder.getSelectedRow();
         long frame = old != null && sel >= 0 ? old.row(sel).frame() : -1;
         LadderModel m = LadderModel.build(loaded.feed(), columns(), analysis.findings(), filters.options());
-        // clear the selection first: LadderView redraws on the selection change before it lays out a new model,
-        // which with fewer columns would paint the old layout against the new model
-        ladder.select(-1);
         ladder.setModel(m);
         if (frame >= 0) {
             ladder.scrollToFrame(frame);

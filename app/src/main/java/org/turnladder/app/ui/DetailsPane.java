@@ -116,38 +116,9 @@ public final class DetailsPane extends BorderPane {
         return message;
     }
 
-    /**
-     * Selects the deepest field holding a message byte. (FieldTree.selectByteAt starts its walk at the hidden root,
-     * above the protocol line the fields hang under, so it finds nothing; this walks the whole tree.)
-     */
+    /** Selects the deepest field holding a message byte. */
     public boolean selectByteAt(int messageOffset) {
-        TreeItem<FieldTree.Node> best = deepest(tree.getRoot(), messageOffset);
-        if (best == null) {
-            return false;
-        }
-        for (TreeItem<FieldTree.Node> p = best.getParent(); p != null; p = p.getParent()) {
-            p.setExpanded(true);
-        }
-        tree.getSelectionModel().select(best);
-        int row = tree.getRow(best);
-        if (row >= 0) {
-            tree.scrollTo(Math.max(0, row - 3));
-        }
-        return true;
-    }
-
-    private static TreeItem<FieldTree.Node> deepest(TreeItem<FieldTree.Node> item, int offset) {
-        if (item == null) {
-            return null;
-        }
-        for (TreeItem<FieldTree.Node> c : item.getChildren()) {
-            FieldTree.Node n = c.getValue();
-            if (n.length() > 0 && offset >= n.offset() && offset < n.offset() + n.length()) {
-                TreeItem<FieldTree.Node> deeper = deepest(c, offset);
-                return deeper != null ? deeper : c;
-            }
-        }
-        return null;
+        return tree.selectByteAt(messageOffset);
     }
 
     private void showFrame(long frame) {

@@ -73,7 +73,8 @@ public class FieldTree extends TreeView<FieldTree.Node> {
         if (path.isEmpty()) {
             return false;
         }
-        TreeItem<Node> item = getRoot();
+        // the payload's fields hang under its line, the second of the tree (after the frame line)
+        TreeItem<Node> item = getRoot().getChildren().get(1);
         for (Field f : path) {
             TreeItem<Node> next = null;
             for (TreeItem<Node> child : item.getChildren()) {

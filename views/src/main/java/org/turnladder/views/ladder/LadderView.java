@@ -44,6 +44,7 @@ public class LadderView extends Region {
         hbar.setOrientation(Orientation.HORIZONTAL);
         getChildren().addAll(header, body, vbar, hbar);
         model.addListener((o, a, b) -> {
+            layout = null; // the old layout does not fit the new model: draw nothing until relayout
             selectedRow.set(-1);
             vbar.setValue(0);
             relayout();

@@ -60,6 +60,18 @@ class LadderViewTest {
     }
 
     @Test
+    void aNewModelWithFewerColumnsReplacesTheSelectedOne(FxRobot robot) {
+        robot.clickOn(screen(view.arrowCenter(12)));
+        LadderModel oneColumnPair = LadderModel.build(RFC6062.subList(0, 4), ROLES, List.of(),
+                LadderOptions.showAll());
+        robot.interact(() -> view.setModel(oneColumnPair));
+        assertThat(view.getSelectedRow()).isEqualTo(-1);
+        assertThat(view.getLadderLayout()).isNotNull();
+        robot.interact(() -> view.select(1));
+        assertThat(view.getSelectedRow()).isEqualTo(1);
+    }
+
+    @Test
     void clickingAnArrowSelectsItsRow(FxRobot robot) {
         robot.clickOn(screen(view.arrowCenter(7)));
         assertThat(view.getSelectedRow()).isEqualTo(7);
