@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.prefs.Preferences;
 import javafx.application.Application;
+import javafx.scene.image.Image;
 import javafx.stage.Stage;
 import org.turnladder.app.ui.MainWindow;
 
@@ -20,6 +21,12 @@ public class TurnLadderApp extends Application {
     @Override
     public void start(Stage stage) {
         MainWindow window = new MainWindow(stage, Preferences.userRoot().node("org/turnladder/app"));
+        for (int size : new int[] {16, 32, 48, 64, 256}) {
+            var icon = TurnLadderApp.class.getResourceAsStream("icons/turnladder-" + size + ".png");
+            if (icon != null) {
+                stage.getIcons().add(new Image(icon));
+            }
+        }
         List<Path> files = getParameters().getUnnamed().stream().filter(a -> !a.startsWith("-")).map(Path::of)
                 .toList();
         stage.show();
