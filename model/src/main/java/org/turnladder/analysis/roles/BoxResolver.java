@@ -309,15 +309,17 @@ final class BoxResolver {
      * seen, then the lowest.
      */
     private static HostClues mainAddress(Box b) {
+        // one pass over the clues: a box can hold thousands of addresses and clues (one pass each, not a product)
+        Map<HostClues, Double> scores = new HashMap<>();
+        for (BoxClue c : b.clues) {
+            if (c.clue().guess() != Guess.NOTE && b.roleOf(c.clue().guess()) == b.role) {
+                scores.merge(c.host(), c.weight(), Double::sum);
+            }
+        }
         HostClues best = null;
         double bestScore = -1;
         for (HostClues h : b.members) {
-            double s = 0;
-            for (BoxClue c : b.clues) {
-                if (c.host() == h && c.clue().guess() != Guess.NOTE && b.roleOf(c.clue().guess()) == b.role) {
-                    s += c.weight();
-                }
-            }
+            double s = scores.getOrDefault(h, 0.0);
             if (best == null || better(h, s, best, bestScore)) {
                 best = h;
                 bestScore = s;
