@@ -89,7 +89,7 @@ public final class PacketDissector {
         if (total < ihl) {
             note("IPv4 total length " + total + " is less than its header length");
         } else {
-            end = declaredEnd("IPv4 total length " + total, off, off + total, end);
+            end = declaredEnd("IPv4 total length", total, off, off + total, end);
         }
         int protocol = u8(d, off + 9);
         int flags = u16(d, off + 6);
@@ -118,7 +118,7 @@ public final class PacketDissector {
         }
         int payloadLength = u16(d, off + 4);
         if (payloadLength != 0) { // 0 means a jumbogram: the captured length is all there is to go by
-            end = declaredEnd("IPv6 payload length " + payloadLength, off, off + 40 + payloadLength, end);
+            end = declaredEnd("IPv6 payload length", payloadLength, off, off + 40 + payloadLength, end);
         }
         int p = walkIpv6(d, off + 40, end, u8(d, off + 6), false);
         if (p < 0) {
@@ -201,12 +201,13 @@ public final class PacketDissector {
     }
 
     /** Trims to the length the IP header declares (Ethernet padding), or notes that the capture holds less. */
-    private int declaredEnd(String what, int ipStart, int declared, int end) {
+    /** {@code what} and {@code value} name the length field; the text is only built for the warning. */
+    private int declaredEnd(String what, int value, int ipStart, int declared, int end) {
         if (declared < end) {
             return declared;
         }
         if (declared > end) {
-            note(what + " exceeds the " + (end - ipStart) + " bytes captured"
+            note(what + " " + value + " exceeds the " + (end - ipStart) + " bytes captured"
                     + (raw.truncated() ? " (cut by the snap length)" : ""));
         }
         return end;
