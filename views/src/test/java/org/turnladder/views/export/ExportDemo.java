@@ -9,11 +9,11 @@ import org.turnladder.analysis.Finding;
 import org.turnladder.analysis.Role;
 import org.turnladder.analysis.Severity;
 import org.turnladder.decode.DecodedMessage;
+import org.turnladder.decode.TestCaptures;
 import org.turnladder.ladder.LadderModel;
 import org.turnladder.ladder.LadderOptions;
 import org.turnladder.ladder.RoleColumns;
 import org.turnladder.ladder.TimeMode;
-import org.turnladder.views.ladder.Captures;
 
 /** Exports test captures' ladder as PNG, for looking at it: {@code OUT.png capture... [--repeat N]}. */
 public final class ExportDemo {
@@ -33,7 +33,7 @@ public final class ExportDemo {
         }
         List<DecodedMessage> once = new ArrayList<>();
         for (String n : names) {
-            once.addAll(Captures.decode(Captures.path(n)));
+            once.addAll(TestCaptures.decode(TestCaptures.path(n)));
         }
         List<DecodedMessage> all = new ArrayList<>();
         for (int k = 0; k < repeat; k++) {

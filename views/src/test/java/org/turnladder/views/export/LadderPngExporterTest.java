@@ -10,11 +10,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReadParam;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,13 +23,13 @@ import org.testfx.framework.junit5.Start;
 import org.turnladder.analysis.Finding;
 import org.turnladder.analysis.Severity;
 import org.turnladder.decode.DecodedMessage;
+import org.turnladder.decode.TestCaptures;
 import org.turnladder.ladder.Columns;
 import org.turnladder.ladder.LadderLayout;
 import org.turnladder.ladder.LadderModel;
 import org.turnladder.ladder.LadderOptions;
 import org.turnladder.ladder.LadderProtocol;
 import org.turnladder.ladder.TimeMode;
-import org.turnladder.views.ladder.Captures;
 import org.turnladder.views.ladder.LadderPalette;
 
 /** The PNG export, headless: the right size at any length, with the ladder's colours and no blank bands. */
@@ -50,8 +50,8 @@ class LadderPngExporterTest {
 
     @Test
     void smallLadderHasTheLadderColoursAndTheErrorRed() throws IOException {
-        List<DecodedMessage> msgs = new ArrayList<>(Captures.decode(Captures.path("coturn-rfc6062.pcapng")));
-        msgs.addAll(Captures.decode(Captures.path("coturn-connect-failed.pcap")));
+        List<DecodedMessage> msgs = new ArrayList<>(TestCaptures.decode(TestCaptures.path("coturn-rfc6062.pcapng")));
+        msgs.addAll(TestCaptures.decode(TestCaptures.path("coturn-connect-failed.pcap")));
         LadderModel m = LadderModel.build(msgs, Columns.byHost(), List.of(new Finding("x.y", Severity.ERROR, "t",
                 "d", "f", List.of(15L))), LadderOptions.showAll());
         Path out = dir.resolve("small.png");
@@ -72,9 +72,9 @@ class LadderPngExporterTest {
 
     @Test
     void twentyThousandRowsGiveOneTallPictureWithoutBlankBands() throws IOException {
-        List<DecodedMessage> once = Captures.decode(Captures.path("sipp-appsharing-rejected.pcap"));
+        List<DecodedMessage> once = TestCaptures.decode(TestCaptures.path("sipp-appsharing-rejected.pcap"));
         once = new ArrayList<>(once);
-        once.addAll(Captures.decode(Captures.path("coturn-connect-failed.pcap")));
+        once.addAll(TestCaptures.decode(TestCaptures.path("coturn-connect-failed.pcap")));
         List<DecodedMessage> many = new ArrayList<>(20_000);
         while (many.size() < 20_000) {
             many.addAll(once);

@@ -12,6 +12,7 @@ import org.turnladder.analysis.Finding;
 import org.turnladder.analysis.Role;
 import org.turnladder.analysis.Severity;
 import org.turnladder.decode.DecodedMessage;
+import org.turnladder.decode.TestCaptures;
 import org.turnladder.ladder.Columns;
 import org.turnladder.ladder.LadderModel;
 import org.turnladder.ladder.LadderOptions;
@@ -50,7 +51,7 @@ public final class LadderDemo {
             }
             List<DecodedMessage> once = new ArrayList<>();
             for (String n : names) {
-                once.addAll(Captures.decode(Captures.path(n)));
+                once.addAll(TestCaptures.decode(TestCaptures.path(n)));
             }
             List<DecodedMessage> all = new ArrayList<>();
             for (int k = 0; k < repeat; k++) {
@@ -95,6 +96,6 @@ public final class LadderDemo {
     }
 
     static Path capture(String name) {
-        return Captures.path(name);
+        return TestCaptures.path(name);
     }
 }

@@ -19,6 +19,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.turnladder.analysis.Role;
 import org.turnladder.decode.DecodedMessage;
+import org.turnladder.decode.TestCaptures;
 import org.turnladder.ladder.LadderColumn;
 import org.turnladder.ladder.LadderLayout;
 import org.turnladder.ladder.LadderModel;
@@ -30,7 +31,7 @@ import org.turnladder.ladder.TimeMode;
 /** The ladder control in a real (headless) stage: columns, rows, clicking, keys, scrolling, big ladders. */
 @ExtendWith(ApplicationExtension.class)
 class LadderViewTest {
-    private static final List<DecodedMessage> RFC6062 = Captures.decode(Captures.path("coturn-rfc6062.pcapng"));
+    private static final List<DecodedMessage> RFC6062 = TestCaptures.decode(TestCaptures.path("coturn-rfc6062.pcapng"));
     private static final RoleColumns ROLES = new RoleColumns(Map.of("127.0.0.4", Role.SKYPE_EDGE,
             "127.0.0.2", Role.EXPRESSWAY_E, "127.0.0.3", Role.CMS), Map.of());
 

@@ -17,8 +17,8 @@ import org.testfx.framework.junit5.Start;
 import org.turnladder.analysis.Analysis;
 import org.turnladder.analysis.calls.Call;
 import org.turnladder.analysis.turn.TurnAllocation;
+import org.turnladder.decode.TestCaptures;
 import org.turnladder.document.CaptureDocument;
-import org.turnladder.views.ladder.Captures;
 
 /** Calls, TURN allocations with their RFC 6062 connections and the ICE matrix, from real captures. */
 @ExtendWith(ApplicationExtension.class)
@@ -29,7 +29,7 @@ class SessionsPanelTest {
 
     static Analysis analysis(String capture) {
         try {
-            return CaptureDocument.load(Captures.path(capture), Map.of(), (a, b, c, d) -> { }, () -> false)
+            return CaptureDocument.load(TestCaptures.path(capture), Map.of(), (a, b, c, d) -> { }, () -> false)
                     .analysis();
         } catch (IOException e) {
             throw new AssertionError(e);
