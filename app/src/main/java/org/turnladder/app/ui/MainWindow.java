@@ -39,6 +39,12 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import org.controlsfx.control.StatusBar;
+import org.turnladder.app.ui.live.LiveTab;
+import org.turnladder.app.ui.live.StartCaptureDialog;
+import org.turnladder.live.CaptureInterface;
+import org.turnladder.live.Interfaces;
+import org.turnladder.live.LiveCaptureException;
+import org.turnladder.live.LiveOptions;
 import org.turnladder.ladder.LadderModel;
 import org.turnladder.ladder.LadderProtocol;
 import org.turnladder.ladder.TimeMode;
@@ -101,6 +107,11 @@ public final class MainWindow {
         stage.setScene(scene);
         stage.setTitle("TurnLadder");
         stage.setOnHidden(e -> shutdown());
+        stage.setOnCloseRequest(e -> {
+            if (!confirmLiveClose()) {
+                e.consume();
+            }
+        });
         refreshRecent();
     }
 
@@ -115,16 +126,24 @@ public final class MainWindow {
         MenuItem export = item("Export Ladder as PNG…", "Shortcut+E", this::chooseAndExport);
         MenuItem close = item("Close", "Shortcut+W", () -> {
             Tab t = tabs.getSelectionModel().getSelectedItem();
-            if (t != null) {
+            if (t != null && (!(t instanceof LiveTab l) || l.confirmClose())) {
                 tabs.getTabs().remove(t);
                 if (t.getOnClosed() != null) {
                     t.getOnClosed().handle(null);
                 }
             }
         });
-        MenuItem quit = item("Quit", "Shortcut+Q", stage::close);
-        Menu file = new Menu("File", null, open, recentMenu, new SeparatorMenuItem(), export,
+        MenuItem quit = item("Quit", "Shortcut+Q", () -> {
+            if (confirmLiveClose()) {
+                stage.close();
+            }
+        });
+        MenuItem saveCapture = item("Save Capture As…", "Shortcut+S", this::saveLiveCapture);
+        Menu file = new Menu("File", null, open, recentMenu, new SeparatorMenuItem(), saveCapture, export,
                 new SeparatorMenuItem(), close, quit);
+        Menu capture = new Menu("Capture", null, item("Start…", "Shortcut+K", this::chooseAndCapture),
+                item("Stop", "Shortcut+.", this::stopLiveCapture), new SeparatorMenuItem(),
+                item("Save Capture As…", null, this::saveLiveCapture));
 
         Menu time = new Menu("Time");
         ToggleGroup group = new ToggleGroup();
@@ -164,7 +183,7 @@ public final class MainWindow {
         Menu help = new Menu("Help", null,
                 item("Keyboard Shortcuts", "F1", () -> Dialogs.shortcuts(stage)),
                 item("About TurnLadder", null, () -> Dialogs.about(stage)));
-        MenuBar bar = new MenuBar(file, view, help);
+        MenuBar bar = new MenuBar(file, capture, view, help);
         bar.setUseSystemMenuBar(true);
         return bar;
     }
@@ -288,6 +307,13 @@ public final class MainWindow {
         CaptureTab t = selected();
         statusBar.textProperty().unbind();
         statusBar.progressProperty().unbind();
+        if (selectedLive() != null) {
+            statusBar.textProperty().bind(selectedLive().statusProperty());
+            statusBar.setProgress(0);
+            cancel.setVisible(false);
+            rebindFilters(null);
+            return;
+        }
         if (t == null) {
             statusBar.setText("Ready");
             statusBar.setProgress(0);
@@ -443,10 +469,72 @@ public final class MainWindow {
         e.consume();
     }
 
+    /** Asks about each live capture not yet saved; false when the user cancelled closing. */
+    public boolean confirmLiveClose() {
+        for (Tab t : tabs.getTabs()) {
+            if (t instanceof LiveTab l && !l.confirmClose()) {
+                tabs.getSelectionModel().select(l);
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Capture ▸ Start…: lists the interfaces, asks for the options, starts a live tab (or says why not). */
+    private void chooseAndCapture() {
+        List<CaptureInterface> list;
+        try {
+            list = Interfaces.list();
+        } catch (LiveCaptureException e) {
+            addLive(LiveTab.failedToStart(null, e));
+            return;
+        }
+        StartCaptureDialog d = new StartCaptureDialog(stage, list);
+        d.showAndWait().ifPresent(this::startLive);
+    }
+
+    /** Starts a live capture in a new tab; errors (no permission, interface gone…) show in that tab. */
+    public LiveTab startLive(LiveOptions options) {
+        LiveTab t = new LiveTab(options);
+        addLive(t);
+        t.start();
+        return t;
+    }
+
+    private void addLive(LiveTab t) {
+        t.timeModeProperty().bind(timeMode);
+        tabs.getTabs().add(t);
+        tabs.getSelectionModel().select(t);
+    }
+
+    /** The selected live tab, null if the selected tab is a file. */
+    public LiveTab selectedLive() {
+        return tabs.getSelectionModel().getSelectedItem() instanceof LiveTab l ? l : null;
+    }
+
+    private void stopLiveCapture() {
+        LiveTab l = selectedLive();
+        if (l != null) {
+            l.stop();
+        }
+    }
+
+    private void saveLiveCapture() {
+        LiveTab l = selectedLive();
+        if (l == null || l.session() == null) {
+            statusBar.textProperty().unbind();
+            statusBar.setText("Select a live capture tab to save: files are saved already.");
+            return;
+        }
+        l.chooseAndSave();
+    }
+
     private void shutdown() {
         for (Tab t : tabs.getTabs()) {
             if (t instanceof CaptureTab c) {
                 c.cancel();
+            } else if (t instanceof LiveTab l) {
+                l.dispose();
             }
         }
         loader.shutdownNow();
