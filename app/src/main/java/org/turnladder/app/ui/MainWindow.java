@@ -69,7 +69,8 @@ public final class MainWindow {
     private final ExecutorService loader = Executors.newSingleThreadExecutor(r -> daemon(r, "turnladder-load"));
     private final ExecutorService exporter = Executors.newSingleThreadExecutor(r -> daemon(r, "turnladder-export"));
     private final Scene scene;
-    private CapturePane boundPane;
+    private LadderFilters boundFilters;
+    private ObjectProperty<TimeMode> boundTime;
 
     /**
      * @param prefs where recent files and role choices are kept (the app's user preferences; tests pass their
@@ -311,7 +312,7 @@ public final class MainWindow {
             statusBar.textProperty().bind(selectedLive().statusProperty());
             statusBar.setProgress(0);
             cancel.setVisible(false);
-            rebindFilters(null);
+            rebindFilters(selectedLive().filters(), selectedLive().timeModeProperty());
             return;
         }
         if (t == null) {
@@ -332,36 +333,42 @@ public final class MainWindow {
     }
 
     private void rebindFilters(CapturePane p) {
-        if (p == boundPane) {
+        rebindFilters(p == null ? null : p.filters(), p == null ? null : p.timeModeProperty());
+    }
+
+    /** The View menu's filters and the Time mode now drive these (a file's pane or a live tab). */
+    private void rebindFilters(LadderFilters f, ObjectProperty<TimeMode> time) {
+        if (f == boundFilters) {
             return;
         }
-        if (boundPane != null) {
-            boundPane.timeModeProperty().unbind();
+        if (boundFilters != null) {
+            boundTime.unbind();
             for (CheckMenuItem c : filterItems) {
-                c.selectedProperty().unbindBidirectional(filterProperty(boundPane, c.getUserData()));
+                c.selectedProperty().unbindBidirectional(filterProperty(boundFilters, c.getUserData()));
             }
         }
-        boundPane = p;
+        boundFilters = f;
+        boundTime = time;
         for (CheckMenuItem c : filterItems) {
-            c.setDisable(p == null);
-            if (p != null) {
-                c.selectedProperty().bindBidirectional(filterProperty(p, c.getUserData()));
+            c.setDisable(f == null);
+            if (f != null) {
+                c.selectedProperty().bindBidirectional(filterProperty(f, c.getUserData()));
             }
         }
-        if (p != null) {
-            p.timeModeProperty().bind(timeMode);
+        if (time != null) {
+            time.bind(timeMode);
         }
     }
 
-    private static BooleanProperty filterProperty(CapturePane p, Object key) {
+    private static BooleanProperty filterProperty(LadderFilters f, Object key) {
         if (key instanceof LadderProtocol proto) {
-            return p.filters().protocol(proto);
+            return f.protocol(proto);
         }
         return switch ((String) key) {
-            case "refreshes" -> p.filters().hideRefreshesProperty();
-            case "keepAlives" -> p.filters().hideKeepAlivesProperty();
-            case "retransmissions" -> p.filters().hideRetransmissionsProperty();
-            default -> p.filters().collapseProperty();
+            case "refreshes" -> f.hideRefreshesProperty();
+            case "keepAlives" -> f.hideKeepAlivesProperty();
+            case "retransmissions" -> f.hideRetransmissionsProperty();
+            default -> f.collapseProperty();
         };
     }
 
@@ -502,7 +509,6 @@ public final class MainWindow {
     }
 
     private void addLive(LiveTab t) {
-        t.timeModeProperty().bind(timeMode);
         tabs.getTabs().add(t);
         tabs.getSelectionModel().select(t);
     }

@@ -23,6 +23,7 @@ import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
@@ -33,6 +34,7 @@ import org.turnladder.app.ui.DetailsPane;
 import org.turnladder.app.ui.LadderFilters;
 import org.turnladder.decode.DecodedMessage;
 import org.turnladder.ladder.LadderModel;
+import org.turnladder.ladder.LadderProtocol;
 import org.turnladder.ladder.LadderRow;
 import org.turnladder.ladder.TimeMode;
 import org.turnladder.live.CaptureStats;
@@ -151,8 +153,16 @@ public final class LiveTab extends Tab {
         follow.setSelected(true);
         follow.setTooltip(new Tooltip("Keep the newest arrow in view while nothing is selected"));
         state.getStyleClass().add("live-state");
-        ToolBar bar = new ToolBar(stop, save, new Separator(Orientation.VERTICAL), follow,
-                new Separator(Orientation.VERTICAL), state);
+        ToolBar bar = new ToolBar(stop, save, new Separator(Orientation.VERTICAL));
+        for (LadderProtocol p : LadderProtocol.values()) {
+            ToggleButton b = new ToggleButton(p == LadderProtocol.CHANNELDATA ? "ChannelData" : p.name());
+            b.getStyleClass().addAll("protocol-toggle", p.css());
+            b.selectedProperty().bindBidirectional(filters.protocol(p));
+            bar.getItems().add(b);
+        }
+        CheckBox collapse = new CheckBox("Collapse repeats");
+        collapse.selectedProperty().bindBidirectional(filters.collapseProperty());
+        bar.getItems().addAll(collapse, follow, new Separator(Orientation.VERTICAL), state);
         bar.getStyleClass().add("filter-bar");
         ladder.selectedRowProperty().addListener((o, a, r) -> showRow(r.intValue()));
         findings.setOnFindingSelected(f -> {
@@ -228,8 +238,11 @@ public final class LiveTab extends Tab {
         String line = String.format("%s: %,d packets captured, %,d dropped by the kernel, %,d by the interface,"
                         + " %s · %s messages, %s arrows%s", what, st.packets(), st.droppedByKernel(),
                 st.droppedByInterface(), bytes(st.bytes()), messages, rows, savedNote(st));
-        status.set(line);
-        state.setText(line);
+        status.set(error == null ? line : "Capture ended: " + error + " · " + line);
+        if (error == null) {
+            state.setText(capturing.get() ? "● Capturing on " + options.interfaceName()
+                    : "Stopped" + (savedPackets >= 0 ? "" : " — not saved yet"));
+        }
     }
 
     private String savedNote(CaptureStats st) {
@@ -282,9 +295,13 @@ public final class LiveTab extends Tab {
             refresher.shutdown();
         }
         if (failure != null) {
+            // the tab keeps what was captured; the bar says why it ended and what to do
             error = failure.getMessage();
-            state.setText("Capture ended: " + failure.getMessage() + " — " + state.getText());
-            status.set(state.getText());
+            state.setText("Capture ended: " + failure.getMessage());
+            state.getStyleClass().add("open-error");
+            updateStatus(session.capture().stats());
+        } else {
+            updateStatus(session.capture().stats());
         }
     }
 
@@ -328,6 +345,9 @@ public final class LiveTab extends Tab {
         t.setOnSucceeded(e -> {
             savedPackets = upTo;
             status.set(String.format("Saved %,d packets to %s", t.getValue(), target));
+            if (!capturing.get() && error == null) {
+                state.setText("Stopped — saved to " + target.getFileName());
+            }
         });
         t.setOnFailed(e -> status.set("Could not save to " + target + ": " + t.getException().getMessage()));
         Thread th = new Thread(t, "turnladder-live-save");
