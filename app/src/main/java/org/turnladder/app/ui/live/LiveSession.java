@@ -13,6 +13,7 @@ import org.turnladder.analysis.roles.RoleAssignment;
 import org.turnladder.capture.RawPacket;
 import org.turnladder.decode.DecodeEngine;
 import org.turnladder.decode.DecodedMessage;
+import org.turnladder.document.FrameStore;
 import org.turnladder.ladder.LadderFeed;
 import org.turnladder.ladder.LadderModel;
 import org.turnladder.ladder.LadderOptions;
@@ -31,6 +32,7 @@ public final class LiveSession {
     private final Object lock = new Object();
     private final List<DecodedMessage> messages = new ArrayList<>();
     private final LadderFeed feed = new LadderFeed();
+    private final FrameStore frames = new FrameStore();
     private final Analyzer analyzer = new Analyzer();
     private final DecodeEngine engine;
     private final Thread reader;
@@ -45,6 +47,7 @@ public final class LiveSession {
         this.capture = capture;
         this.engine = new DecodeEngine(m -> {
             messages.add(m);
+            frames.message(m);
             feed.add(m);
             analyzer.message(m);
         }, analyzer::tcpFlow);
@@ -62,6 +65,7 @@ public final class LiveSession {
             RawPacket p;
             while ((p = capture.next()) != null) {
                 synchronized (lock) {
+                    frames.frame(p);
                     analyzer.frame(p.epochNanos());
                     engine.accept(p);
                 }
@@ -111,6 +115,13 @@ public final class LiveSession {
 
     public LiveCapture capture() {
         return capture;
+    }
+
+    /** Captured bytes of a frame a decoded message came from (for the hex view), null if not kept. */
+    public byte[] frameBytes(long frame) {
+        synchronized (lock) {
+            return frames.bytes(frame).orElse(null);
+        }
     }
 
     /** The ladder, analysis and counters as of now (call off the JavaFX thread: it costs one ladder build). */

@@ -65,7 +65,7 @@ public final class LiveTab extends Tab {
     private final FindingsPanel findings = new FindingsPanel();
     private final SessionsPanel sessions = new SessionsPanel();
     private final RolesTable roles = new RolesTable();
-    private final DetailsPane details = new DetailsPane(f -> null);
+    private final DetailsPane details = new DetailsPane(this::frameBytes);
     private final CheckBox follow = new CheckBox("Follow new arrows");
     private final Label state = new Label();
     private final Tab findingsTab = new Tab("Findings", findings);
@@ -74,7 +74,7 @@ public final class LiveTab extends Tab {
     private final Button save = new Button("Save Capture As…");
     private volatile boolean optionsChanged;
     private ScheduledExecutorService refresher;
-    private LiveSession session;
+    private volatile LiveSession session;
     private LiveSnapshot shown;
     private String error;
     private long savedPackets = -1;
@@ -274,6 +274,11 @@ public final class LiveTab extends Tab {
         details.show(i < msgs.size() ? msgs.get(i) : null);
     }
 
+    private byte[] frameBytes(long frame) {
+        LiveSession s = session;
+        return s == null ? null : s.frameBytes(frame);
+    }
+
     /** Ends the capture; the ladder stays as it was at the last packet. */
     public void stop() {
         if (session != null) {
@@ -447,6 +452,10 @@ public final class LiveTab extends Tab {
 
     public LadderView ladder() {
         return ladder;
+    }
+
+    public DetailsPane details() {
+        return details;
     }
 
     public FindingsPanel findings() {

@@ -15,6 +15,7 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 import javafx.stage.Window;
 import org.turnladder.live.CaptureFilter;
 import org.turnladder.live.CaptureInterface;
@@ -89,7 +90,9 @@ public final class StartCaptureDialog extends Dialog<LiveOptions> {
         error.setId("live-filter-error");
         error.getStyleClass().add("open-error");
         error.setWrapText(true);
-        error.setMaxWidth(640);
+        error.setMaxWidth(720);
+        // libpcap's reason runs to two lines: let the row grow instead of clipping it
+        error.setMinHeight(Region.USE_PREF_SIZE);
 
         GridPane g = new GridPane();
         g.setHgap(8);

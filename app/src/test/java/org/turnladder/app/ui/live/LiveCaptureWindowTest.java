@@ -189,6 +189,15 @@ class LiveCaptureWindowTest {
             assertThat(labels.get(0)).containsIgnoringCase("Binding");
             assertThat(labels.get(1)).containsIgnoringCase("Binding");
             assertThat(fx(() -> window.statusBar().getText())).contains("2 packets captured");
+            fx(() -> {
+                t.ladder().select(1);
+                return null;
+            });
+            assertThat(fx(() -> t.details().message().frame())).isEqualTo(m.row(1).frame());
+            byte[] frame = fx(() -> t.details().hexView().getBytes());
+            assertThat(frame).as("the hex view shows the captured frame").isNotNull();
+            assertThat(java.util.Arrays.copyOfRange(frame, frame.length - response.length, frame.length))
+                    .isEqualTo(response);
 
             assertThat(fx(t::hasUnsaved)).isTrue();
             List<LiveTab> asked = new ArrayList<>();
