@@ -233,6 +233,43 @@ class LiveCaptureWindowTest {
         }
     }
 
+    @Test
+    void aFloodOfPacketsRefreshesTheLadderAtMostFourTimesASecondAndLosesNone() throws Exception {
+        assumeTrue(cannotCapture == null, () -> "live capture is not possible here: " + cannotCapture);
+        int exchanges = 600;
+        InetAddress host = InetAddress.getByName("127.0.0.1");
+        try (DatagramSocket server = new DatagramSocket(new InetSocketAddress(host, 0));
+                DatagramSocket client = new DatagramSocket(new InetSocketAddress(host, 0))) {
+            LiveOptions options = LiveOptions.of(loopback).withFilter("udp port " + server.getLocalPort())
+                    .withSpoolDirectory(tmp.resolve("spool"));
+            LiveTab t = fx(() -> window.startLive(options));
+            waitUntil(() -> fx(() -> t.capturingProperty().get() || t.error() != null), 10_000);
+            assertThat(fx(t::error)).isNull();
+            List<Long> refreshes = java.util.Collections.synchronizedList(new ArrayList<>());
+            fx(() -> {
+                t.filters().collapseProperty().set(false);
+                t.ladder().modelProperty().addListener((o, a, b) -> refreshes.add(System.nanoTime()));
+                return null;
+            });
+            long start = System.nanoTime();
+            for (int i = 0; i < exchanges; i++) {
+                byte[] request = stun(0x0001, i);
+                client.send(new DatagramPacket(request, request.length, server.getLocalSocketAddress()));
+                byte[] response = stun(0x0101, i);
+                server.send(new DatagramPacket(response, response.length, client.getLocalSocketAddress()));
+                if (i % 50 == 49) {
+                    Thread.sleep(100); // a flood that lasts about a second and a half
+                }
+            }
+            waitUntil(() -> fx(() -> t.ladder().getModel().rowCount() == 2 * exchanges), 10_000);
+            double seconds = (System.nanoTime() - start) / 1e9;
+            assertThat(refreshes.size()).as("ladder refreshes in %.1f s", seconds)
+                    .isGreaterThan(1)
+                    .isLessThanOrEqualTo((int) Math.ceil(seconds * LiveTab.REFRESHES_PER_SECOND) + 2);
+            assertThat(fx(() -> t.session().capture().stats().packets())).isEqualTo(2L * exchanges);
+        }
+    }
+
     /** A STUN message with only FINGERPRINT: 20-byte header, then CRC-32 of what precedes it XOR 0x5354554e. */
     static byte[] stun(int type, int seed) {
         ByteBuffer b = ByteBuffer.allocate(28);
