@@ -117,6 +117,13 @@ public final class LiveSession {
         return capture;
     }
 
+    /** The decoded message a ladder entry points at (by its index), null if there is none. */
+    public DecodedMessage message(int index) {
+        synchronized (lock) {
+            return index >= 0 && index < messages.size() ? messages.get(index) : null;
+        }
+    }
+
     /** Captured bytes of a frame a decoded message came from (for the hex view), null if not kept. */
     public byte[] frameBytes(long frame) {
         synchronized (lock) {
@@ -130,7 +137,7 @@ public final class LiveSession {
         synchronized (lock) {
             Analysis analysis = analyzer.snapshot(finished);
             LadderModel ladder = LadderModel.build(feed, columns(analysis), analysis.findings(), options);
-            return new LiveSnapshot(ladder, analysis, List.copyOf(messages), capture.stats(), messages.size());
+            return new LiveSnapshot(ladder, analysis, capture.stats(), messages.size());
         }
     }
 

@@ -2,7 +2,6 @@ package org.turnladder.app.ui.live;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -32,7 +31,6 @@ import org.turnladder.analysis.Analysis;
 import org.turnladder.analysis.Severity;
 import org.turnladder.app.ui.DetailsPane;
 import org.turnladder.app.ui.LadderFilters;
-import org.turnladder.decode.DecodedMessage;
 import org.turnladder.ladder.LadderModel;
 import org.turnladder.ladder.LadderProtocol;
 import org.turnladder.ladder.LadderRow;
@@ -269,9 +267,7 @@ public final class LiveTab extends Tab {
             return;
         }
         LadderRow r = m.row(row);
-        List<DecodedMessage> msgs = shown.messages();
-        int i = r.entry().messageIndex();
-        details.show(i < msgs.size() ? msgs.get(i) : null);
+        details.show(session.message(r.entry().messageIndex()));
     }
 
     private byte[] frameBytes(long frame) {

@@ -145,6 +145,11 @@ public final class StartCaptureDialog extends Dialog<LiveOptions> {
         return filter;
     }
 
+    /** Whether to keep a ring of files instead of one growing file. */
+    public CheckBox ringCheckBox() {
+        return ring;
+    }
+
     /** Why the filter was refused, empty when it was not. */
     public Label errorLabel() {
         return error;

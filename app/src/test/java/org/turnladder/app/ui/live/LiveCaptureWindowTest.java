@@ -144,6 +144,25 @@ class LiveCaptureWindowTest {
         assertThat(o.interfaceName()).isEqualTo("lo");
         assertThat(o.filter()).isEqualTo(LiveOptions.ALL_TCP_UDP);
         assertThat(o.ringFiles()).isZero();
+        assertThat(o.snapLength()).isEqualTo(LiveOptions.MAX_SNAPLEN);
+        LiveOptions ring = fx(() -> {
+            d.ringCheckBox().setSelected(true);
+            return d.options();
+        });
+        assertThat(ring.ringFiles()).as("the ring's default: ten files of 100 MB").isEqualTo(10);
+        assertThat(ring.ringFileBytes()).isEqualTo(100_000_000L);
+    }
+
+    @Test
+    void theDialogOffersTheUpInterfaceThatIsNotLoopbackFirstAndMarksLoopback() {
+        CaptureInterface down = new CaptureInterface("eth1", "", List.of(), false, false, false);
+        CaptureInterface lo = new CaptureInterface("lo", "", List.of("127.0.0.1"), true, true, true);
+        CaptureInterface eth = new CaptureInterface("eth0", "uplink", List.of("192.0.2.2"), false, true, true);
+        StartCaptureDialog d = fx(() -> new StartCaptureDialog(null, List.of(down, lo, eth)));
+        assertThat(fx(() -> d.interfaceList().getSelectionModel().getSelectedItem())).isEqualTo(eth);
+        assertThat(fx(() -> d.interfaceList().getItems())).containsExactly(down, lo, eth);
+        assertThat(lo.label()).contains("loopback");
+        assertThat(fx(() -> d.options().filter())).isEqualTo(LiveOptions.DEFAULT_FILTER);
     }
 
     @Test
@@ -210,6 +229,13 @@ class LiveCaptureWindowTest {
             });
             assertThat(fx(window::confirmLiveClose)).as("Cancel keeps the window open").isFalse();
             assertThat(asked).containsExactly(t);
+            javafx.event.Event closeTab = new javafx.event.Event(javafx.scene.control.Tab.TAB_CLOSE_REQUEST_EVENT);
+            fx(() -> {
+                t.getOnCloseRequest().handle(closeTab);
+                return null;
+            });
+            assertThat(closeTab.isConsumed()).as("Cancel keeps the tab").isTrue();
+            assertThat(asked).hasSize(2);
 
             fx(() -> {
                 t.stop();
@@ -220,7 +246,7 @@ class LiveCaptureWindowTest {
             assertThat(fx(() -> t.saveNow(saved))).isEqualTo(2);
             assertThat(fx(t::hasUnsaved)).isFalse();
             assertThat(fx(window::confirmLiveClose)).as("nothing unsaved: no question").isTrue();
-            assertThat(asked).hasSize(1);
+            assertThat(asked).hasSize(2);
 
             List<byte[]> packets = new ArrayList<>();
             try (PacketSource in = CaptureFiles.open(saved)) {
