@@ -83,8 +83,9 @@ public final class LiveSession {
             synchronized (lock) {
                 engine.finish();
             }
-            dirty = true;
+            // finished before dirty: the snapshot that sees dirty must also see the end (findings at the end differ)
             finished = true;
+            dirty = true;
             onEnd.accept(failure);
         }
     }

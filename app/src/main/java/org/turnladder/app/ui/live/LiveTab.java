@@ -198,7 +198,7 @@ public final class LiveTab extends Tab {
                 applyPending.set(false);
                 apply(snap);
             });
-        } else {
+        } else if (!s.finished()) {
             CaptureStats st = s.capture().stats();
             Platform.runLater(() -> updateStatus(st));
         }
@@ -286,24 +286,14 @@ public final class LiveTab extends Tab {
     private void ended(LiveCaptureException failure) {
         capturing.set(false);
         setText(options.interfaceName() + " (stopped)");
-        if (refresher != null && !refresher.isShutdown()) {
-            // the last packets: one more snapshot, still off the JavaFX thread
-            LiveSession s = session;
-            refresher.execute(() -> {
-                LiveSnapshot snap = s.snapshot(filters.options());
-                Platform.runLater(() -> apply(snap));
-            });
-            refresher.shutdown();
-        }
+        // the refresher stays: it shows the last packets (the reader marked them) and rebuilds on filter changes
         if (failure != null) {
             // the tab keeps what was captured; the bar says why it ended and what to do
             error = failure.getMessage();
             state.setText("Capture ended: " + failure.getMessage());
             state.getStyleClass().add("open-error");
-            updateStatus(session.capture().stats());
-        } else {
-            updateStatus(session.capture().stats());
         }
+        updateStatus(session.capture().stats());
     }
 
     private void failed(Throwable e) {

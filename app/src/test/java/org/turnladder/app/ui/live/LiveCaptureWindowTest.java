@@ -242,6 +242,12 @@ class LiveCaptureWindowTest {
                 return null;
             });
             waitUntil(() -> fx(() -> !t.capturingProperty().get()), 5000);
+            fx(() -> {
+                t.filters().protocol(org.turnladder.ladder.LadderProtocol.STUN).set(false);
+                return null;
+            });
+            waitUntil(() -> fx(() -> t.ladder().getModel().rowCount() == 0), 3000);
+            assertThat(fx(() -> window.statusBar().getText())).startsWith("Stopped capture on " + loopback);
             Path saved = tmp.resolve("live.pcapng");
             assertThat(fx(() -> t.saveNow(saved))).isEqualTo(2);
             assertThat(fx(t::hasUnsaved)).isFalse();
