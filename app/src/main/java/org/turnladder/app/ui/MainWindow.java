@@ -39,6 +39,12 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import org.controlsfx.control.StatusBar;
+import org.turnladder.app.ui.live.LiveTab;
+import org.turnladder.app.ui.live.StartCaptureDialog;
+import org.turnladder.live.CaptureInterface;
+import org.turnladder.live.Interfaces;
+import org.turnladder.live.LiveCaptureException;
+import org.turnladder.live.LiveOptions;
 import org.turnladder.ladder.LadderModel;
 import org.turnladder.ladder.LadderProtocol;
 import org.turnladder.ladder.TimeMode;
@@ -63,7 +69,8 @@ public final class MainWindow {
     private final ExecutorService loader = Executors.newSingleThreadExecutor(r -> daemon(r, "turnladder-load"));
     private final ExecutorService exporter = Executors.newSingleThreadExecutor(r -> daemon(r, "turnladder-export"));
     private final Scene scene;
-    private CapturePane boundPane;
+    private LadderFilters boundFilters;
+    private ObjectProperty<TimeMode> boundTime;
 
     /**
      * @param prefs where recent files and role choices are kept (the app's user preferences; tests pass their
@@ -101,6 +108,11 @@ public final class MainWindow {
         stage.setScene(scene);
         stage.setTitle("TurnLadder");
         stage.setOnHidden(e -> shutdown());
+        stage.setOnCloseRequest(e -> {
+            if (!confirmLiveClose()) {
+                e.consume();
+            }
+        });
         refreshRecent();
     }
 
@@ -115,16 +127,24 @@ public final class MainWindow {
         MenuItem export = item("Export Ladder as PNG…", "Shortcut+E", this::chooseAndExport);
         MenuItem close = item("Close", "Shortcut+W", () -> {
             Tab t = tabs.getSelectionModel().getSelectedItem();
-            if (t != null) {
+            if (t != null && (!(t instanceof LiveTab l) || l.confirmClose())) {
                 tabs.getTabs().remove(t);
                 if (t.getOnClosed() != null) {
                     t.getOnClosed().handle(null);
                 }
             }
         });
-        MenuItem quit = item("Quit", "Shortcut+Q", stage::close);
-        Menu file = new Menu("File", null, open, recentMenu, new SeparatorMenuItem(), export,
+        MenuItem quit = item("Quit", "Shortcut+Q", () -> {
+            if (confirmLiveClose()) {
+                stage.close();
+            }
+        });
+        MenuItem saveCapture = item("Save Capture As…", "Shortcut+S", this::saveLiveCapture);
+        Menu file = new Menu("File", null, open, recentMenu, new SeparatorMenuItem(), saveCapture, export,
                 new SeparatorMenuItem(), close, quit);
+        Menu capture = new Menu("Capture", null, item("Start…", "Shortcut+K", this::chooseAndCapture),
+                item("Stop", "Shortcut+.", this::stopLiveCapture), new SeparatorMenuItem(),
+                item("Save Capture As…", null, this::saveLiveCapture));
 
         Menu time = new Menu("Time");
         ToggleGroup group = new ToggleGroup();
@@ -164,7 +184,7 @@ public final class MainWindow {
         Menu help = new Menu("Help", null,
                 item("Keyboard Shortcuts", "F1", () -> Dialogs.shortcuts(stage)),
                 item("About TurnLadder", null, () -> Dialogs.about(stage)));
-        MenuBar bar = new MenuBar(file, view, help);
+        MenuBar bar = new MenuBar(file, capture, view, help);
         bar.setUseSystemMenuBar(true);
         return bar;
     }
@@ -288,6 +308,13 @@ public final class MainWindow {
         CaptureTab t = selected();
         statusBar.textProperty().unbind();
         statusBar.progressProperty().unbind();
+        if (selectedLive() != null) {
+            statusBar.textProperty().bind(selectedLive().statusProperty());
+            statusBar.setProgress(0);
+            cancel.setVisible(false);
+            rebindFilters(selectedLive().filters(), selectedLive().timeModeProperty());
+            return;
+        }
         if (t == null) {
             statusBar.setText("Ready");
             statusBar.setProgress(0);
@@ -306,36 +333,42 @@ public final class MainWindow {
     }
 
     private void rebindFilters(CapturePane p) {
-        if (p == boundPane) {
+        rebindFilters(p == null ? null : p.filters(), p == null ? null : p.timeModeProperty());
+    }
+
+    /** The View menu's filters and the Time mode now drive these (a file's pane or a live tab). */
+    private void rebindFilters(LadderFilters f, ObjectProperty<TimeMode> time) {
+        if (f == boundFilters) {
             return;
         }
-        if (boundPane != null) {
-            boundPane.timeModeProperty().unbind();
+        if (boundFilters != null) {
+            boundTime.unbind();
             for (CheckMenuItem c : filterItems) {
-                c.selectedProperty().unbindBidirectional(filterProperty(boundPane, c.getUserData()));
+                c.selectedProperty().unbindBidirectional(filterProperty(boundFilters, c.getUserData()));
             }
         }
-        boundPane = p;
+        boundFilters = f;
+        boundTime = time;
         for (CheckMenuItem c : filterItems) {
-            c.setDisable(p == null);
-            if (p != null) {
-                c.selectedProperty().bindBidirectional(filterProperty(p, c.getUserData()));
+            c.setDisable(f == null);
+            if (f != null) {
+                c.selectedProperty().bindBidirectional(filterProperty(f, c.getUserData()));
             }
         }
-        if (p != null) {
-            p.timeModeProperty().bind(timeMode);
+        if (time != null) {
+            time.bind(timeMode);
         }
     }
 
-    private static BooleanProperty filterProperty(CapturePane p, Object key) {
+    private static BooleanProperty filterProperty(LadderFilters f, Object key) {
         if (key instanceof LadderProtocol proto) {
-            return p.filters().protocol(proto);
+            return f.protocol(proto);
         }
         return switch ((String) key) {
-            case "refreshes" -> p.filters().hideRefreshesProperty();
-            case "keepAlives" -> p.filters().hideKeepAlivesProperty();
-            case "retransmissions" -> p.filters().hideRetransmissionsProperty();
-            default -> p.filters().collapseProperty();
+            case "refreshes" -> f.hideRefreshesProperty();
+            case "keepAlives" -> f.hideKeepAlivesProperty();
+            case "retransmissions" -> f.hideRetransmissionsProperty();
+            default -> f.collapseProperty();
         };
     }
 
@@ -443,10 +476,71 @@ public final class MainWindow {
         e.consume();
     }
 
+    /** Asks about each live capture not yet saved; false when the user cancelled closing. */
+    public boolean confirmLiveClose() {
+        for (Tab t : tabs.getTabs()) {
+            if (t instanceof LiveTab l && !l.confirmClose()) {
+                tabs.getSelectionModel().select(l);
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Capture ▸ Start…: lists the interfaces, asks for the options, starts a live tab (or says why not). */
+    private void chooseAndCapture() {
+        List<CaptureInterface> list;
+        try {
+            list = Interfaces.list();
+        } catch (LiveCaptureException e) {
+            addLive(LiveTab.failedToStart(null, e));
+            return;
+        }
+        StartCaptureDialog d = new StartCaptureDialog(stage, list);
+        d.showAndWait().ifPresent(this::startLive);
+    }
+
+    /** Starts a live capture in a new tab; errors (no permission, interface gone…) show in that tab. */
+    public LiveTab startLive(LiveOptions options) {
+        LiveTab t = new LiveTab(options);
+        addLive(t);
+        t.start();
+        return t;
+    }
+
+    private void addLive(LiveTab t) {
+        tabs.getTabs().add(t);
+        tabs.getSelectionModel().select(t);
+    }
+
+    /** The selected live tab, null if the selected tab is a file. */
+    public LiveTab selectedLive() {
+        return tabs.getSelectionModel().getSelectedItem() instanceof LiveTab l ? l : null;
+    }
+
+    private void stopLiveCapture() {
+        LiveTab l = selectedLive();
+        if (l != null) {
+            l.stop();
+        }
+    }
+
+    private void saveLiveCapture() {
+        LiveTab l = selectedLive();
+        if (l == null || l.session() == null) {
+            statusBar.textProperty().unbind();
+            statusBar.setText("Select a live capture tab to save: files are saved already.");
+            return;
+        }
+        l.chooseAndSave();
+    }
+
     private void shutdown() {
         for (Tab t : tabs.getTabs()) {
             if (t instanceof CaptureTab c) {
                 c.cancel();
+            } else if (t instanceof LiveTab l) {
+                l.dispose();
             }
         }
         loader.shutdownNow();
