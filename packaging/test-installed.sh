@@ -76,3 +76,7 @@ timeout 90 xvfb-run -a -s "-screen 0 1280x800x24" "$0" --gui "$CAPTURE" "$SHOT" 
 mean=$(convert "$SHOT" -colorspace Gray -format '%[fx:mean]' info:)
 awk -v m="$mean" 'BEGIN { exit !(m > 0.2) }' || fail "the screenshot is almost black (mean $mean): nothing was drawn"
 ok "window shown (screenshot $SHOT, mean brightness $mean)"
+# The ladder, not just a window: the capture's TURN arrows and labels are drawn in the ladder's TURN purple.
+turn=$(convert "$SHOT" -fuzz 10% -fill black +opaque '#7b3fb5' -fill white -opaque '#7b3fb5' -format '%[fx:round(mean*w*h)]' info:)
+[ "$turn" -ge 500 ] || fail "the window shows no ladder: $turn pixels of the TURN arrow colour (expected ≥ 500)"
+ok "the ladder is drawn ($turn pixels of TURN arrows)"
