@@ -14,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.turnladder.decode.TestCaptures;
 
 class DecodeCommandTest {
     @TempDir

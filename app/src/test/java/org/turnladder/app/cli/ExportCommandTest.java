@@ -13,6 +13,7 @@ import java.util.Set;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.turnladder.decode.TestCaptures;
 
 class ExportCommandTest {
     @TempDir

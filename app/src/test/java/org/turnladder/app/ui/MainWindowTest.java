@@ -35,6 +35,7 @@ import org.turnladder.analysis.Role;
 import org.turnladder.capture.FrameSpan;
 import org.turnladder.decode.ByteLocator;
 import org.turnladder.decode.DecodedMessage;
+import org.turnladder.decode.TestCaptures;
 import org.turnladder.ladder.LadderColumn;
 import org.turnladder.ladder.LadderModel;
 import org.turnladder.ladder.LadderProtocol;
