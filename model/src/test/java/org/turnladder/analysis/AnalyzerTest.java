@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -154,9 +153,5 @@ class AnalyzerTest {
         }
         assertThat(analyzer.snapshot(false).findings("turn.connect-failed")).isNotEmpty();
         assertThat(analyzer.snapshot(false).findings("sip.no-appsharing-invite")).isEmpty();
-    }
-
-    static Path unused() {
-        return Path.of("");
     }
 }

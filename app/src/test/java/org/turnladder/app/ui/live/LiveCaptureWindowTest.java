@@ -3,12 +3,10 @@ package org.turnladder.app.ui.live;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,7 +16,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.prefs.Preferences;
-import java.util.zip.CRC32;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
@@ -35,11 +32,11 @@ import org.testfx.util.WaitForAsyncUtils;
 import org.turnladder.app.ui.MainWindow;
 import org.turnladder.capture.CaptureFiles;
 import org.turnladder.capture.PacketSource;
+import org.turnladder.framing.TestStun;
 import org.turnladder.ladder.LadderModel;
 import org.turnladder.live.CaptureInterface;
-import org.turnladder.live.Interfaces;
-import org.turnladder.live.LiveCapture;
 import org.turnladder.live.LiveOptions;
+import org.turnladder.live.LoopbackCapture;
 
 /**
  * The window's live capture: a real capture on the loopback interface while the test exchanges STUN over UDP
@@ -59,20 +56,8 @@ class LiveCaptureWindowTest {
 
     @BeforeAll
     static void findLoopbackAndPermission() {
-        try {
-            loopback = Interfaces.list().stream().filter(CaptureInterface::loopback).map(CaptureInterface::name)
-                    .findFirst().orElse(null);
-            if (loopback == null) {
-                cannotCapture = "no loopback interface";
-                return;
-            }
-            try (LiveCapture probe = LiveCapture.open(LiveOptions.of(loopback).withFilter("udp port 9")
-                    .withSpoolDirectory(Path.of(System.getProperty("java.io.tmpdir"), "turnladder-live-test")))) {
-                probe.discard();
-            }
-        } catch (IOException | LinkageError e) {
-            cannotCapture = e.getMessage();
-        }
+        cannotCapture = LoopbackCapture.whyNot();
+        loopback = cannotCapture == null ? LoopbackCapture.name() : null;
     }
 
     @Start
@@ -302,17 +287,9 @@ class LiveCaptureWindowTest {
         }
     }
 
-    /** A STUN message with only FINGERPRINT: 20-byte header, then CRC-32 of what precedes it XOR 0x5354554e. */
+    /** A STUN message with only FINGERPRINT. */
     static byte[] stun(int type, int seed) {
-        ByteBuffer b = ByteBuffer.allocate(28);
-        b.putShort((short) type).putShort((short) 8).putInt(0x2112A442);
-        for (int i = 0; i < 12; i++) {
-            b.put((byte) (seed * 31 + i));
-        }
-        CRC32 crc = new CRC32();
-        crc.update(b.array(), 0, 20);
-        b.putShort((short) 0x8028).putShort((short) 4).putInt((int) (crc.getValue() ^ 0x5354554eL));
-        return b.array();
+        return TestStun.of(type, seed).build();
     }
 
     private static void waitUntil(BooleanSupplier condition, long millis) {
