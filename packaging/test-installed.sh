@@ -52,6 +52,19 @@ objects=$(printf '%s\n' "$json" | grep -c '^{.*}$' || true)
 printf '%s\n' "$json" | grep -q '"protocol":"STUN"' || fail "turnladder decode found no STUN message"
 ok "turnladder decode --format json: $lines JSON lines"
 
+# 1b. The headless PNG export, from the PATH, without a display: it needs Monocle and the launcher's module options
+#     in the command's own JVM.
+png=$(mktemp --suffix=.png)
+(cd / && env -u DISPLAY -u WAYLAND_DISPLAY timeout 120 turnladder export "$CAPTURE" --png "$png") \
+  || fail "turnladder export without a display exited with $?"
+size=$(identify -format '%w %h' "$png") || fail "turnladder export wrote no readable PNG"
+colours=$(convert "$png" -format '%k' info:)
+read -r width height <<<"$size"
+[ "$width" -ge 600 ] && [ "$height" -ge 600 ] && [ "$colours" -ge 20 ] \
+  || fail "turnladder export drew a ${width}x${height} picture with $colours colours"
+rm -f "$png"
+ok "turnladder export without a display: ${width}x${height} px, $colours colours"
+
 # 2. The file associations: MIME types of the three extensions, and TurnLadder as their application.
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT

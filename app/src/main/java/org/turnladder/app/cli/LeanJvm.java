@@ -1,6 +1,7 @@
 package org.turnladder.app.cli;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,6 +36,7 @@ final class LeanJvm {
         cmd.add(javaBinary().toString());
         String opts = System.getenv("TURNLADDER_JAVA_OPTIONS");
         cmd.addAll(opts == null || opts.isBlank() ? DEFAULT_OPTIONS : Arrays.asList(opts.trim().split("\\s+")));
+        cmd.addAll(moduleOptions(ManagementFactory.getRuntimeMXBean().getInputArguments()));
         cmd.add("-D" + CHILD + "=true");
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
@@ -48,6 +50,32 @@ final class LeanJvm {
         } finally {
             Runtime.getRuntime().removeShutdownHook(stopChild);
         }
+    }
+
+    /**
+     * The options of this JVM that the child needs to run the same code: how modules are opened and exported to
+     * the class path. The installed app's launcher passes them (JavaFX is linked into its runtime as modules, and
+     * the views and Monocle use JavaFX internals); without them the child fails where this JVM works.
+     */
+    static List<String> moduleOptions(List<String> jvmArguments) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < jvmArguments.size(); i++) {
+            String a = jvmArguments.get(i);
+            boolean joined = a.contains("=");
+            for (String name : List.of("--add-exports", "--add-opens", "--add-modules", "--add-reads",
+                    "--enable-native-access", "--module-path")) {
+                if (a.equals(name) && i + 1 < jvmArguments.size()) {
+                    out.add(a);
+                    out.add(jvmArguments.get(++i));
+                } else if (joined && a.startsWith(name + "=")) {
+                    out.add(a);
+                }
+            }
+            if (a.startsWith("-Djava.library.path=")) {
+                out.add(a);
+            }
+        }
+        return out;
     }
 
     private static Path javaBinary() {
