@@ -81,6 +81,15 @@ public final class TurnCarrier {
     }
 
     /**
+     * Whether {@code m} was decoded from inside a TURN carrier, given the message delivered just before it: over UDP
+     * every {@code relayed} message is (RFC 6062 is TCP only); over TCP it must sit inside {@code previous}.
+     */
+    public static boolean isInner(DecodedMessage previous, DecodedMessage m) {
+        return m.framing() == Framing.RELAYED
+                && (m.transport() == org.turnladder.net.Transport.UDP || holds(previous, m));
+    }
+
+    /**
      * Whether {@code inner} is the message decoded from inside {@code carrier}: same frame and transport, framing
      * {@code relayed}, and all its bytes within the carrier's.
      */

@@ -31,4 +31,22 @@ class TurnRelayLabelsTest {
         assertThat(rowsOfFrame(m, 70)).extracting(LadderRow::label).last()
                 .isEqualTo("Binding USE-CANDIDATE → Success (in relay)");
     }
+
+    @Test
+    void aCheckInsideACarrierBelongsToTheCarriersTurnSession() {
+        LadderFeed feed = new LadderFeed();
+        List<org.turnladder.decode.DecodedMessage> ms = TestCaptures.decode(TestCaptures.path("libnice-turn-udp.pcap"));
+        List<LadderEntry> entries = ms.stream().map(feed::add).toList();
+
+        int inner = 0;
+        for (int i = 1; i < ms.size(); i++) {
+            if (ms.get(i).framing() == org.turnladder.framing.Framing.RELAYED) {
+                inner++;
+                assertThat(entries.get(i).turnSession()).as("frame %d", ms.get(i).frame())
+                        .isEqualTo(entries.get(i - 1).turnSession()).isGreaterThanOrEqualTo(0);
+            }
+        }
+        assertThat(inner).isGreaterThan(0);
+        assertThat(feed.turnSessions()).hasSize(2);
+    }
 }

@@ -7,10 +7,8 @@ import java.util.Map;
 import org.turnladder.analysis.Finding;
 import org.turnladder.analysis.FindingSource;
 import org.turnladder.decode.DecodedMessage;
-import org.turnladder.framing.Framing;
 import org.turnladder.framing.TurnCarrier;
 import org.turnladder.net.Endpoint;
-import org.turnladder.net.Transport;
 import org.turnladder.sip.SipMessage;
 import org.turnladder.stun.Dialect;
 import org.turnladder.stun.StunClass;
@@ -46,15 +44,14 @@ public final class IceTracker implements FindingSource {
     private final Map<CheckPath, PairState> latestOnPath = new Bounded<>(MAX_PAIRS, true);
     private final CandidateIndex candidates = new CandidateIndex();
     private long droppedChecks;
-    /** The message before, when it was a TURN Send/Data indication or ChannelData: the next may be its check. */
-    private DecodedMessage lastCarrier;
+    /** The message before: when it is a TURN Send/Data indication or ChannelData, the next may be its check. */
+    private DecodedMessage previous;
 
     @Override
     public void message(DecodedMessage m) {
         // A carrier itself is never a check (Send/Data are not Binding, ChannelData is not STUN): only its inner one is.
-        boolean insideTurn = m.framing() == Framing.RELAYED
-                && (m.transport() == Transport.UDP || TurnCarrier.holds(lastCarrier, m));
-        lastCarrier = TurnCarrier.dataOf(m.payload()) != null ? m : null;
+        boolean insideTurn = TurnCarrier.isInner(previous, m);
+        previous = m;
         if (m.payload() instanceof SipMessage sip) {
             candidates.sip(m, sip);
             return;
