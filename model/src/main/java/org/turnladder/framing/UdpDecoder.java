@@ -46,8 +46,10 @@ public final class UdpDecoder {
                 payload = m;
             }
         } else if (b0 == 0x40) {
-            if ((turnServers.contains(p.dst()) || turnServers.contains(p.src()))
-                    && ChannelDataDecoder.messageLength(b, off, len, false) == len) {
+            int n = ChannelDataDecoder.messageLength(b, off, len, false);
+            // over UDP the padding to 4 bytes is optional (RFC 5766 §11.5): with or without it
+            if ((turnServers.contains(p.dst()) || turnServers.contains(p.src())) && n > 0
+                    && (n == len || ((n + 3) & ~3) == len)) {
                 payload = ChannelDataDecoder.decode(b, off, len, false);
             }
         }

@@ -48,7 +48,7 @@ public final class LadderFeed {
     /** Makes the entry for the next message and remembers it. */
     public LadderEntry add(DecodedMessage m) {
         // a check decoded from inside a Send/Data indication or ChannelData belongs to its carrier's TURN session
-        int session = TurnCarrier.isInner(previous, m) ? previousSession : sessions.accept(m);
+        int session = TurnCarrier.holds(previous, m) ? previousSession : sessions.accept(m);
         previous = m;
         previousSession = session;
         LadderEntry e;

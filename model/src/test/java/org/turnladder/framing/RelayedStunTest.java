@@ -321,4 +321,47 @@ class RelayedStunTest {
             assertThat(p.a().endpoint()).isEqualTo(CLIENT);
         });
     }
+
+    @Test
+    void mangledRelayedDataNeverThrowsAndIsDecodedOnlyWhenItIsWholeStun() {
+        java.util.Random r = new java.util.Random(7983);
+        channelBind(40, 0x4001);
+        for (int i = 0; i < 1500; i++) {
+            byte[] data = check(41 + i % 50);
+            int cut = r.nextInt(4) == 0 ? r.nextInt(data.length) : data.length;
+            data = java.util.Arrays.copyOf(data, Math.max(1, cut));
+            for (int flips = r.nextInt(3); flips > 0; flips--) {
+                data[r.nextInt(data.length)] = (byte) r.nextInt(256);
+            }
+            switch (i % 3) {
+                case 0 -> udp(CLIENT, SERVER, send(i, PEER, data));
+                case 1 -> udp(SERVER, CLIENT, dataIndication(i, PEER, data));
+                default -> udp(CLIENT, SERVER, channelData(0x4001, data));
+            }
+        }
+        List<DecodedMessage> ms = decode();
+
+        assertThat(ms.stream().filter(m -> m.framing() != Framing.RELAYED)).hasSize(1502);
+        for (DecodedMessage m : ms) {
+            if (m.framing() == Framing.RELAYED) {
+                StunMessage s = (StunMessage) m.payload();
+                assertThat(m.spans()).singleElement().satisfies(span -> assertThat(span.length()).isEqualTo(s.length()));
+            }
+        }
+    }
+
+    @Test
+    void udpChannelDataIsRecognisedWithOrWithoutItsOptionalPadding() {
+        channelBind(60, 0x4001);
+        byte[] data = {(byte) 0x80, 0x7F, 0, 1, 2};
+        udp(CLIENT, SERVER, channelData(0x4001, data)); // padded to 12
+        udp(CLIENT, SERVER, java.util.Arrays.copyOf(channelData(0x4001, data), 4 + data.length)); // not padded
+        List<DecodedMessage> ms = decode();
+
+        assertThat(ms.subList(2, ms.size())).hasSize(2).allSatisfy(m -> {
+            assertThat(m.payload()).isInstanceOfSatisfying(ChannelDataMessage.class,
+                    cd -> assertThat(cd.dataLength()).isEqualTo(5));
+            assertThat(m.allWarnings()).isEmpty();
+        });
+    }
 }
