@@ -353,6 +353,20 @@ rec_libnice_one_way() {
   fw_clear
 }
 
+rec_libnice_turn_udp() {
+  # Both agents relay-only through coturn over UDP: the checks ride in Send/Data indications, then in
+  # ChannelData once libnice's ChannelBind succeeded; coturn relays them between its two relay ports
+  # (127.0.0.2:49152-49161), which the capture also shows.
+  local f=$OUT/libnice-turn-udp.pcap
+  build_nice
+  turn_start
+  capture_start "$f" 'host 127.0.0.2 or host 127.0.0.5 or host 127.0.0.6'
+  timeout 30 "$NICE_BIN" rfc5245 udp 127.0.0.5 127.0.0.6 40400 turn=127.0.0.2:3478 2>"$WORK/nice.out" \
+    || { cat "$WORK/nice.out" >&2; return 1; }
+  capture_stop "$f"
+  stop "$TURN_PID"
+}
+
 # ---------------------------------------------------------------- sipp captures
 
 sipp_capture() { # FILE SCENARIO TRANSPORT(u1|t1): runs sipp/uas-SCENARIO.xml and sipp/uac-SCENARIO.xml
@@ -380,7 +394,7 @@ ALL=(coturn-udp-allocation coturn-tcp-allocation coturn-rfc6062 coturn-uclient-t
   coturn-wrong-password coturn-no-tcp-relay coturn-connect-failed coturn-stale-nonce
   coturn-allocation-mismatch coturn-forbidden-peer coturn-wrong-credentials coturn-connection-exists
   coturn-quota coturn-unbound-connection coturn-connect-timeout tcp-connect-refused
-  libnice-ice-tcp libnice-msice2-udp libnice-msice2-tcp libnice-one-way
+  libnice-ice-tcp libnice-msice2-udp libnice-msice2-tcp libnice-one-way libnice-turn-udp
   sipp-appsharing-rejected sipp-appsharing-accepted-tcp sipp-ms-diagnostics-1009 sipp-reinvite-rejected)
 
 [ "$(id -u)" = 0 ] || { log "run as root (packet capture on lo)"; exit 1; }

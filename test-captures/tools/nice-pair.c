@@ -3,6 +3,7 @@
  * the loopback range, so that tcpdump can record genuine libnice connectivity checks.
  *
  *   nice-pair <rfc5245|oc2007r2> <tcp|udp> <left-ip> <right-ip> [port-base] [expect-fail]
+ *             [turn=<ip>:<port>] [turn-left=<ip>:<port>]
  *
  * "left" is the controlling agent, "right" the controlled one. Credentials and candidates are
  * exchanged in-process (no signalling on the wire). Once both components are READY each side
@@ -13,6 +14,13 @@
  * Binding responses with a loopback firewall rule): the run ends one second after the left
  * agent's component FAILED, or on a 12 s watchdog, and exits 0 only if the left agent never
  * became READY and no media got through; 1 otherwise.
+ *
+ * With "turn=IP:PORT" both agents (with "turn-left=IP:PORT" only the left one) gather a relayed
+ * candidate from that TURN server over UDP (user "u", password "p", as record.sh starts coturn) and
+ * use only relayed candidates (property force-relay): every check then travels inside TURN Send and
+ * Data indications, and after libnice's ChannelBind inside ChannelData. Relayed agents also run
+ * RFC 7675 consent freshness, and the run lasts until 7 s after media started, so that the
+ * consent checks (Binding requests every ~5 s) travel inside ChannelData too.
  *
  * Build: gcc -O1 -o nice-pair nice-pair.c $(pkg-config --cflags --libs nice)
  */
@@ -37,15 +45,30 @@ static GMainLoop *loop;
 static Side sides[2];
 static int exit_code = 2;
 static gboolean expect_fail;
+/* TURN server for relay-only agents: index 0 left, 1 right; NULL = no relay */
+static const char *turn_ip[2];
+static guint turn_port[2];
 
 static Side *side_of(NiceAgent *agent) {
   return agent == sides[0].agent ? &sides[0] : &sides[1];
 }
 
+static gboolean linger_done;
+
+static gboolean end_linger(gpointer data) {
+  (void) data;
+  linger_done = TRUE;
+  if (sides[0].received >= PACKETS && sides[1].received >= PACKETS) {
+    exit_code = 0;
+    g_main_loop_quit(loop);
+  }
+  return FALSE;
+}
+
 static void maybe_finish(void) {
   if (expect_fail)
     return;
-  if (sides[0].received >= PACKETS && sides[1].received >= PACKETS) {
+  if (sides[0].received >= PACKETS && sides[1].received >= PACKETS && (linger_done || !turn_ip[0])) {
     exit_code = 0;
     g_main_loop_quit(loop);
   }
@@ -131,6 +154,8 @@ static void on_state(NiceAgent *agent, guint stream, guint component, guint stat
     s->ready = TRUE;
     /* a short pause lets the controlled side finish nominating before media starts */
     g_timeout_add(200, send_one, s);
+    if (turn_ip[0] && s == &sides[0])
+      g_timeout_add(7000, end_linger, NULL);
   }
 }
 
@@ -154,10 +179,12 @@ static gboolean watchdog(gpointer data) {
 }
 
 static void setup(Side *s, const char *name, const char *ip, NiceCompatibility compat, gboolean tcp,
-                  gboolean controlling, guint port_base) {
+                  gboolean controlling, guint port_base, int index) {
   NiceAddress addr;
   s->name = name;
-  s->agent = nice_agent_new(g_main_loop_get_context(loop), compat);
+  s->agent = turn_ip[index]
+      ? nice_agent_new_full(g_main_loop_get_context(loop), compat, NICE_AGENT_OPTION_CONSENT_FRESHNESS)
+      : nice_agent_new(g_main_loop_get_context(loop), compat);
   g_object_set(s->agent, "ice-udp", !tcp, "ice-tcp", tcp, "controlling-mode", controlling,
                "upnp", FALSE, NULL);
   nice_address_init(&addr);
@@ -173,7 +200,32 @@ static void setup(Side *s, const char *name, const char *ip, NiceCompatibility c
   nice_agent_set_stream_name(s->agent, s->stream, "application");
   if (port_base)
     nice_agent_set_port_range(s->agent, s->stream, 1, port_base, port_base + 9);
+  if (turn_ip[index]) {
+    g_object_set(s->agent, "force-relay", TRUE, NULL);
+    if (!nice_agent_set_relay_info(s->agent, s->stream, 1, turn_ip[index], turn_port[index], "u", "p",
+                                   NICE_RELAY_TYPE_TURN_UDP)) {
+      fprintf(stderr, "bad TURN server %s:%u\n", turn_ip[index], turn_port[index]);
+      exit(1);
+    }
+  }
   nice_agent_attach_recv(s->agent, s->stream, 1, g_main_loop_get_context(loop), on_recv, s);
+}
+
+/* "IP:PORT" into a static copy of IP and the port; exits on a malformed value */
+static void parse_server(const char *value, int first, int last) {
+  static char ip[64];
+  const char *colon = strrchr(value, ':');
+  int i;
+  if (!colon || colon == value || (size_t) (colon - value) >= sizeof ip || atoi(colon + 1) <= 0) {
+    fprintf(stderr, "bad TURN server '%s' (want IP:PORT)\n", value);
+    exit(1);
+  }
+  memcpy(ip, value, (size_t) (colon - value));
+  ip[colon - value] = 0;
+  for (i = first; i <= last; i++) {
+    turn_ip[i] = ip;
+    turn_port[i] = (guint) atoi(colon + 1);
+  }
 }
 
 int main(int argc, char **argv) {
@@ -181,23 +233,35 @@ int main(int argc, char **argv) {
   gboolean tcp;
   guint base;
   if (argc < 5) {
-    fprintf(stderr, "usage: %s <rfc5245|oc2007r2> <tcp|udp> <left-ip> <right-ip> [port-base] [expect-fail]\n",
+    fprintf(stderr, "usage: %s <rfc5245|oc2007r2> <tcp|udp> <left-ip> <right-ip> [port-base] [expect-fail]"
+            " [turn=IP:PORT] [turn-left=IP:PORT]\n",
             argv[0]);
     return 1;
   }
   compat = strcmp(argv[1], "oc2007r2") == 0 ? NICE_COMPATIBILITY_OC2007R2 : NICE_COMPATIBILITY_RFC5245;
   tcp = strcmp(argv[2], "tcp") == 0;
   base = argc > 5 ? (guint) atoi(argv[5]) : 0;
-  expect_fail = argc > 6 && strcmp(argv[6], "expect-fail") == 0;
+  for (int i = 6; i < argc; i++) {
+    if (strcmp(argv[i], "expect-fail") == 0)
+      expect_fail = TRUE;
+    else if (strncmp(argv[i], "turn=", 5) == 0)
+      parse_server(argv[i] + 5, 0, 1);
+    else if (strncmp(argv[i], "turn-left=", 10) == 0)
+      parse_server(argv[i] + 10, 0, 0);
+    else {
+      fprintf(stderr, "unknown option '%s'\n", argv[i]);
+      return 1;
+    }
+  }
   loop = g_main_loop_new(NULL, FALSE);
-  setup(&sides[0], "left", argv[3], compat, tcp, TRUE, base);
-  setup(&sides[1], "right", argv[4], compat, tcp, FALSE, base ? base + 10 : 0);
+  setup(&sides[0], "left", argv[3], compat, tcp, TRUE, base, 0);
+  setup(&sides[1], "right", argv[4], compat, tcp, FALSE, base ? base + 10 : 0, 1);
   if (!nice_agent_gather_candidates(sides[0].agent, sides[0].stream) ||
       !nice_agent_gather_candidates(sides[1].agent, sides[1].stream)) {
     fprintf(stderr, "[nice-pair] gathering failed\n");
     return 1;
   }
-  g_timeout_add_seconds(expect_fail ? 12 : 15, watchdog, NULL);
+  g_timeout_add_seconds(expect_fail ? 12 : turn_ip[0] ? 20 : 15, watchdog, NULL);
   g_main_loop_run(loop);
   /* let the last packets and any in-flight checks leave before the sockets close */
   g_usleep(300 * 1000);

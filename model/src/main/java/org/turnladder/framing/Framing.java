@@ -10,7 +10,10 @@ public enum Framing {
     RFC4571("rfc4571"),
     /** Microsoft MS-TURN 4-byte frame header ({@code 02|03 00 LLLL}) */
     MS_TURN("ms-turn"),
-    /** inside an RFC 6062 data connection after ConnectionBind (itself RFC 4571 framed) */
+    /**
+     * carried through a TURN relay: inside an RFC 6062 data connection after ConnectionBind (itself RFC 4571
+     * framed), or inside the DATA of a Send/Data indication or the data of ChannelData (right after its carrier)
+     */
     RELAYED("relayed");
 
     private final String json;

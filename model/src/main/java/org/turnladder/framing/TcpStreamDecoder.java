@@ -426,8 +426,10 @@ public final class TcpStreamDecoder implements StreamConsumer {
             warnings.add(pendingWarning);
             pendingWarning = null;
         }
-        sink.message(new DecodedMessage(last[0], last[1], direction.src(), direction.dst(), Transport.TCP, framing,
-                buf.spans(at, length), direction.connection().id(), payload, warnings));
+        DecodedMessage m = new DecodedMessage(last[0], last[1], direction.src(), direction.dst(), Transport.TCP,
+                framing, buf.spans(at, length), direction.connection().id(), payload, warnings);
+        // a STUN check inside a Send/Data indication or ChannelData follows its carrier
+        turnServers.relayed().emit(sink, buf.array(), buf.start() + at, m, true);
         buf.consume(consumed);
         return last[0];
     }

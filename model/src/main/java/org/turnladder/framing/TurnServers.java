@@ -13,6 +13,12 @@ import org.turnladder.stun.StunMessage;
 public final class TurnServers {
     private static final int MAX = 10_000;
     private final Set<Endpoint> servers = new HashSet<>();
+    private final RelayedStun relayed = new RelayedStun();
+
+    /** The decoder of STUN inside Send/Data indications and ChannelData, with the channel bindings seen so far. */
+    public RelayedStun relayed() {
+        return relayed;
+    }
 
     /** Learns from a TURN request (its destination) or response (its source). */
     public void learn(StunMessage m, Endpoint src, Endpoint dst) {

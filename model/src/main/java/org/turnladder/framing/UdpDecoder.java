@@ -16,7 +16,8 @@ import org.turnladder.stun.StunProbe;
 /**
  * Decodes UDP datagrams by content, whatever the port: STUN (RFC 5389, classic RFC 3489 and MS-TURN), TURN
  * ChannelData on 5-tuples of known TURN servers, and SIP. Datagrams quoted by ICMP errors are decoded as far as
- * the quote goes, with the ICMP error as a warning.
+ * the quote goes, with the ICMP error as a warning. A STUN message inside a Send/Data indication or ChannelData
+ * follows its carrier ({@link RelayedStun}).
  */
 public final class UdpDecoder {
     private final MessageSink sink;
@@ -45,8 +46,10 @@ public final class UdpDecoder {
                 payload = m;
             }
         } else if (b0 == 0x40) {
-            if ((turnServers.contains(p.dst()) || turnServers.contains(p.src()))
-                    && ChannelDataDecoder.messageLength(b, off, len, false) == len) {
+            int n = ChannelDataDecoder.messageLength(b, off, len, false);
+            // over UDP the padding to 4 bytes is optional (RFC 5766 §11.5): with or without it
+            if ((turnServers.contains(p.dst()) || turnServers.contains(p.src())) && n > 0
+                    && (n == len || ((n + 3) & ~3) == len)) {
                 payload = ChannelDataDecoder.decode(b, off, len, false);
             }
         }
@@ -62,8 +65,9 @@ public final class UdpDecoder {
             warnings.add(0, "quoted in an ICMP error from " + p.icmp().reporter().host() + ": " + p.icmp().text()
                     + "; this datagram did not reach " + p.dst());
         }
-        sink.message(new DecodedMessage(p.frame(), p.epochNanos(), p.src(), p.dst(),
-                org.turnladder.net.Transport.UDP, Framing.DATAGRAM, p.payloadSpans(), -1, payload, warnings));
+        DecodedMessage m = new DecodedMessage(p.frame(), p.epochNanos(), p.src(), p.dst(),
+                org.turnladder.net.Transport.UDP, Framing.DATAGRAM, p.payloadSpans(), -1, payload, warnings);
+        turnServers.relayed().emit(sink, b, off, m, p.icmp() == null);
     }
 
     private static int messageLength(byte[] b, int off, int len) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import org.turnladder.decode.DecodedMessage;
 import org.turnladder.framing.Framing;
+import org.turnladder.framing.TurnCarrier;
 import org.turnladder.net.Endpoint;
 import org.turnladder.sip.SipMessage;
 import org.turnladder.sip.sdp.IceCandidate;
@@ -41,10 +42,15 @@ public final class LadderFeed {
     private final Map<SeenKey, Boolean> seen = new BoundedMap<>(TRANSACTION_MEMORY);
     private final SessionTracker sessions = new SessionTracker();
     private final Map<String, Set<Endpoint>> callMedia = new LinkedHashMap<>();
+    private DecodedMessage previous;
+    private int previousSession = -1;
 
     /** Makes the entry for the next message and remembers it. */
     public LadderEntry add(DecodedMessage m) {
-        int session = sessions.accept(m);
+        // a check decoded from inside a Send/Data indication or ChannelData belongs to its carrier's TURN session
+        int session = TurnCarrier.holds(previous, m) ? previousSession : sessions.accept(m);
+        previous = m;
+        previousSession = session;
         LadderEntry e;
         if (m.payload() instanceof StunMessage stun) {
             e = stun(m, stun, session);

@@ -26,7 +26,8 @@ import org.turnladder.stun.StunMessage;
  * Wireshark as the oracle: wherever tshark decodes a STUN/TURN or SIP message in a test capture
  * (test-captures/golden/*.tsv, written by tshark-golden.sh), TurnLadder decodes the same message in the same frame
  * with the same type, transaction id, error code and key attributes. What TurnLadder decodes beyond tshark is only
- * what tshark cannot see: messages inside RFC 6062 data connections and inside MS-TURN framing.
+ * what tshark cannot see: messages inside RFC 6062 data connections, inside MS-TURN framing, and (tshark 4.0) inside
+ * TURN Send/Data indications and ChannelData, which follow their carrier in the same frame.
  */
 class TsharkGoldenTest {
 
@@ -111,6 +112,27 @@ class TsharkGoldenTest {
                 assertThat(t.transactionId()).isEqualTo(s.transactionId());
                 assertThat(t.type()).isEqualTo(s.type());
             });
+        }
+    }
+
+    @Test
+    void checksInsideTurnCarriersAreTheChecksTsharkDecodesBetweenTheTwoRelayedAddresses() throws IOException {
+        Path capture = TestCaptures.path("libnice-turn-udp.pcap");
+        java.util.Set<String> tshark = new java.util.HashSet<>();
+        for (Map<String, String> row : readTsv(golden(capture))) {
+            String[] types = row.get("stun.type").split(",");
+            String[] ids = row.get("stun.id").split(",");
+            for (int i = 0; i < Math.min(types.length, ids.length); i++) {
+                tshark.add(types[i] + " " + ids[i]);
+            }
+        }
+        List<DecodedMessage> inner = TestCaptures.decode(capture).stream()
+                .filter(m -> m.framing() == Framing.RELAYED).toList();
+        assertThat(inner).hasSize(24);
+        // each inner check crossed the relay ⇄ relay leg too, where tshark decodes it: same type and transaction id
+        for (DecodedMessage m : inner) {
+            StunMessage s = (StunMessage) m.payload();
+            assertThat(tshark).as("frame %d", m.frame()).contains(s.typeHex() + " " + s.transactionId());
         }
     }
 

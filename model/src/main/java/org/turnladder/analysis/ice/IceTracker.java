@@ -7,6 +7,7 @@ import java.util.Map;
 import org.turnladder.analysis.Finding;
 import org.turnladder.analysis.FindingSource;
 import org.turnladder.decode.DecodedMessage;
+import org.turnladder.framing.TurnCarrier;
 import org.turnladder.net.Endpoint;
 import org.turnladder.sip.SipMessage;
 import org.turnladder.stun.Dialect;
@@ -15,8 +16,9 @@ import org.turnladder.stun.StunMessage;
 import org.turnladder.stun.StunMethods;
 
 /**
- * The ICE check matrix: every candidate pair that STUN Binding checks travel on (UDP, ICE-TCP, and inside relayed
- * TCP: RFC 6062 data connections and MS-TURN 0x03 frames), per direction requests, responses, USE-CANDIDATE and
+ * The ICE check matrix: every candidate pair that STUN Binding checks travel on (UDP, ICE-TCP, inside relayed TCP:
+ * RFC 6062 data connections and MS-TURN 0x03 frames, and inside a TURN relay's Send/Data indications and
+ * ChannelData, where the decoder addresses them between the TURN client and the peer), per direction requests, responses, USE-CANDIDATE and
  * round-trip times, linked to the SDP candidates seen in SIP. Fed message by message; keeps counters per pair and
  * a bounded set of open transactions, never the messages.
  *
@@ -42,9 +44,14 @@ public final class IceTracker implements FindingSource {
     private final Map<CheckPath, PairState> latestOnPath = new Bounded<>(MAX_PAIRS, true);
     private final CandidateIndex candidates = new CandidateIndex();
     private long droppedChecks;
+    /** The message before: when it is a TURN Send/Data indication or ChannelData, the next may be its check. */
+    private DecodedMessage previous;
 
     @Override
     public void message(DecodedMessage m) {
+        // A carrier itself is never a check (Send/Data are not Binding, ChannelData is not STUN): only its inner one is.
+        boolean insideTurn = TurnCarrier.isInner(previous, m);
+        previous = m;
         if (m.payload() instanceof SipMessage sip) {
             candidates.sip(m, sip);
             return;
@@ -53,10 +60,11 @@ public final class IceTracker implements FindingSource {
                 || s.method() != StunMethods.BINDING) {
             return;
         }
+        CheckPath path = CheckPath.of(m, insideTurn);
         switch (s.messageClass()) {
-            case REQUEST -> request(m, s);
-            case SUCCESS, ERROR -> response(m, s);
-            case INDICATION -> indication(m);
+            case REQUEST -> request(m, s, path);
+            case SUCCESS, ERROR -> response(m, s, path);
+            case INDICATION -> indication(m, path);
         }
     }
 
@@ -84,12 +92,11 @@ public final class IceTracker implements FindingSource {
         return new IceDiagnosis(states, snapshots, endNanos, ended).findings();
     }
 
-    private void request(DecodedMessage m, StunMessage s) {
+    private void request(DecodedMessage m, StunMessage s, CheckPath path) {
         Ufrags u = Ufrags.of(s).orElse(null);
         if (u == null && s.priority().isEmpty() && role(s) == null) {
             return; // a Binding to a STUN/TURN server, not an ICE check
         }
-        CheckPath path = CheckPath.of(m);
         PairKey key = PairKey.of(path, u);
         PairState pair = pairs.get(key);
         if (pair == null) {
@@ -111,8 +118,7 @@ public final class IceTracker implements FindingSource {
         latestOnPath.put(path, pair);
     }
 
-    private void response(DecodedMessage m, StunMessage s) {
-        CheckPath path = CheckPath.of(m);
+    private void response(DecodedMessage m, StunMessage s, CheckPath path) {
         PairState pair = byTransaction.get(new TxKey(path, s.transactionId()));
         if (pair == null) {
             // request not seen (capture started late, or forgotten): a USERNAME in the response (libnice sends
@@ -134,8 +140,8 @@ public final class IceTracker implements FindingSource {
         pair.lastActivityNanos = m.epochNanos();
     }
 
-    private void indication(DecodedMessage m) {
-        PairState pair = latestOnPath.get(CheckPath.of(m));
+    private void indication(DecodedMessage m, CheckPath path) {
+        PairState pair = latestOnPath.get(path);
         if (pair == null) {
             return;
         }

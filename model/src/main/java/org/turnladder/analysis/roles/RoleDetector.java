@@ -8,6 +8,7 @@ import org.turnladder.analysis.FindingSource;
 import org.turnladder.analysis.Role;
 import org.turnladder.decode.DecodedMessage;
 import org.turnladder.framing.TcpFlowSummary;
+import org.turnladder.framing.TurnCarrier;
 import org.turnladder.sip.SipMessage;
 import org.turnladder.stun.StunMessage;
 
@@ -29,10 +30,16 @@ public final class RoleDetector implements FindingSource {
     private final TurnClues turn = new TurnClues(obs);
     private final SipClues sip = new SipClues(obs);
     private final FlowClues flows = new FlowClues(obs);
+    private DecodedMessage previous;
 
     @Override
     public synchronized void message(DecodedMessage m) {
-        obs.traffic(m.src(), m.dst(), m.frame());
+        boolean inner = TurnCarrier.isInner(previous, m);
+        previous = m;
+        if (!inner) {
+            // a check inside a TURN carrier is addressed client ⇄ peer: no packet went between those two
+            obs.traffic(m.src(), m.dst(), m.frame());
+        }
         if (m.payload() instanceof StunMessage s) {
             turn.message(m, s);
         } else if (m.payload() instanceof SipMessage s) {

@@ -211,7 +211,7 @@ class IceCapturesTest {
             }
         }
         assertThat(withChecks).containsExactlyInAnyOrder("coturn-rfc6062.pcapng", "libnice-ice-tcp.pcap",
-                "libnice-msice2-tcp.pcap", "libnice-msice2-udp.pcap", "libnice-one-way.pcap",
+                "libnice-msice2-tcp.pcap", "libnice-msice2-udp.pcap", "libnice-one-way.pcap", "libnice-turn-udp.pcap",
                 "synthetic/ms-turn-edge-pseudo-tls.pcapng",
                 "synthetic/rfc6062-ipv6-sll2.pcapng");
     }
