@@ -3,6 +3,7 @@ package org.turnladder.document;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.turnladder.analysis.Analysis;
 import org.turnladder.analysis.Finding;
 import org.turnladder.analysis.Role;
@@ -46,6 +47,12 @@ public interface CaptureContent {
 
     /** Changes whenever something was taken in (a packet, the end); equal versions mean equal content. */
     long version();
+
+    /**
+     * Runs these reads with nothing taken in meanwhile (an analysis and the ladder built from its findings see the
+     * same packets). Calls of this interface inside it are allowed.
+     */
+    <T> T consistent(Supplier<T> reads);
 
     /** Problems met while reading so far (truncation, unsupported link types, decoder limits). */
     List<String> warnings();

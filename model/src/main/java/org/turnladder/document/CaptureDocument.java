@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.turnladder.analysis.Analysis;
 import org.turnladder.analysis.Analyzer;
 import org.turnladder.analysis.Finding;
@@ -142,6 +143,12 @@ public final class CaptureDocument implements CaptureContent {
     @Override
     public long version() {
         return frameCount;
+    }
+
+    /** Nothing is taken in any more; only role changes must not interleave with the reads. */
+    @Override
+    public synchronized <T> T consistent(Supplier<T> reads) {
+        return reads.get();
     }
 
     /** Captured bytes of a frame a message came from. */

@@ -3,6 +3,7 @@ package org.turnladder.document;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.turnladder.analysis.Analysis;
 import org.turnladder.analysis.Finding;
 import org.turnladder.analysis.Role;
@@ -110,6 +111,13 @@ public final class LiveDocument implements CaptureContent {
     public List<TurnSession> turnSessions() {
         synchronized (lock) {
             return List.copyOf(builder.feed().turnSessions());
+        }
+    }
+
+    @Override
+    public <T> T consistent(Supplier<T> reads) {
+        synchronized (lock) {
+            return reads.get();
         }
     }
 
