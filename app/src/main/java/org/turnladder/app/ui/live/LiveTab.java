@@ -53,6 +53,9 @@ public final class LiveTab extends Tab {
     /** Often enough to watch a call build, rarely enough that a flood of packets does not stall the window. */
     public static final int REFRESHES_PER_SECOND = 4;
 
+    /** A refresh that took t waits this many t before the next (a 300 ms build: one refresh in 1.2 s). */
+    static final int REFRESH_SHARE = 3;
+
     private final LiveOptions options;
     private final RoleMemory memory;
     private final CaptureBackend backend;
@@ -67,6 +70,8 @@ public final class LiveTab extends Tab {
     private ScheduledExecutorService refresher;
     private volatile LiveSession session;
     private long shownVersion = -1;
+    /** No refresh before this System.nanoTime(): a refresh that took long spaces out the next ones. */
+    private volatile long quietUntil;
     private String error;
     private long savedPackets = -1;
     private boolean discarded;
@@ -182,10 +187,16 @@ public final class LiveTab extends Tab {
             return;
         }
         long v = s.document().version();
-        if (v != shownVersion) {
+        if (v != shownVersion && System.nanoTime() >= quietUntil) {
             shownVersion = v;
             refreshing.set(true);
-            Platform.runLater(() -> p.refresh().whenComplete((r, e) -> refreshing.set(false)));
+            long start = System.nanoTime();
+            Platform.runLater(() -> p.refresh().whenComplete((r, e) -> {
+                // a big capture's refresh costs a full ladder build: at most a quarter of the time goes to them
+                long end = System.nanoTime();
+                quietUntil = end + REFRESH_SHARE * (end - start);
+                refreshing.set(false);
+            }));
         } else if (!s.finished()) {
             CaptureStats st = s.capture().stats();
             Platform.runLater(() -> updateStatus(st));
@@ -400,6 +411,21 @@ public final class LiveTab extends Tab {
 
     public LiveSession session() {
         return session;
+    }
+
+    /** The live bar's Stop button. */
+    Button stopButton() {
+        return stop;
+    }
+
+    /** The live bar's state: capturing, stopped, or why the capture ended. */
+    Label stateLabel() {
+        return state;
+    }
+
+    /** The live bar's Follow new arrows check box. */
+    CheckBox followBox() {
+        return follow;
     }
 
     /** The capture's pane, null until the capture started (or when it could not). */
