@@ -163,16 +163,25 @@ public final class LiveTab extends Tab {
         session.start();
     }
 
-    private ToolBar liveBar() {
+    private BorderPane liveBar() {
         stop.setOnAction(e -> stop());
         stop.disableProperty().bind(capturing.not());
         save.setOnAction(e -> chooseAndSave());
         follow.setSelected(true);
         follow.setTooltip(new Tooltip("Keep the newest arrow in view while nothing is selected"));
         state.getStyleClass().add("live-state");
-        ToolBar bar = new ToolBar(stop, save, new Separator(Orientation.VERTICAL), follow,
-                new Separator(Orientation.VERTICAL), state);
-        bar.getStyleClass().addAll("filter-bar", "live-bar");
+        // the state is beside the tool bar, not in it: a long reason would go to the tool bar's overflow menu
+        state.setWrapText(true);
+        state.setMaxWidth(Double.MAX_VALUE);
+        state.setPadding(new javafx.geometry.Insets(0, 8, 0, 8));
+        state.tooltipProperty().bind(state.textProperty().map(Tooltip::new));
+        ToolBar buttons = new ToolBar(stop, save, new Separator(Orientation.VERTICAL), follow,
+                new Separator(Orientation.VERTICAL));
+        buttons.getStyleClass().add("filter-bar");
+        BorderPane bar = new BorderPane(state);
+        bar.setLeft(buttons);
+        BorderPane.setAlignment(state, Pos.CENTER_LEFT);
+        bar.getStyleClass().addAll("tool-bar", "live-bar");
         return bar;
     }
 
