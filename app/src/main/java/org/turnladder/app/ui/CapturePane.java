@@ -5,8 +5,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -32,9 +35,9 @@ import org.turnladder.analysis.Severity;
 import org.turnladder.analysis.calls.Call;
 import org.turnladder.analysis.roles.RoleAssignment;
 import org.turnladder.analysis.turn.TurnAllocation;
-import org.turnladder.decode.DecodedMessage;
-import org.turnladder.document.CaptureDocument;
+import org.turnladder.document.CaptureContent;
 import org.turnladder.ladder.LadderModel;
+import org.turnladder.ladder.LadderOptions;
 import org.turnladder.ladder.LadderProtocol;
 import org.turnladder.ladder.LadderRow;
 import org.turnladder.ladder.RoleColumns;
@@ -48,13 +51,27 @@ import org.turnladder.views.sessions.SessionTexts;
 import org.turnladder.views.sessions.SessionsPanel;
 
 /**
- * One opened capture on screen: the filter bar, the ladder with the selected message's fields and bytes below
- * it, and on the right the findings, the sessions and the roles. Filters, a role or a box name changed by the
- * user rebuild the ladder at once from the entries fed when the file was read.
+ * One capture on screen, read from a file or still being captured: the filter bar, the ladder with the selected
+ * message's fields and bytes below it, and on the right the findings, the sessions and the roles. Filters, a role
+ * or a box name changed by the user, and a running capture's new packets ({@link #refresh()}), rebuild the ladder
+ * on one background thread (only the newest request is built); the old ladder stays on screen until the new one
+ * is ready, with "Building ladder…" in the status when the user asked for it.
  */
 public final class CapturePane extends BorderPane {
-    private final LoadedCapture loaded;
-    private final CaptureDocument doc;
+    /** What a build needs, taken on the JavaFX thread. */
+    private record Request(LadderOptions options, Map<String, RoleChoice> choices, Analysis analysis,
+                           boolean reanalyse) {
+        /** The newer's settings; the analysis runs again if either asked for it. */
+        Request then(Request newer) {
+            return new Request(newer.options, newer.choices, newer.analysis, reanalyse || newer.reanalyse);
+        }
+    }
+
+    /** @param detected roles without the user's choices when detection ran again, else null */
+    private record Result(LadderModel ladder, Analysis analysis, Map<String, Role> detected) {
+    }
+
+    private final CaptureContent doc;
     private final RoleMemory memory;
     private final Path memoryFile;
     private final LadderFilters filters = new LadderFilters();
@@ -71,19 +88,28 @@ public final class CapturePane extends BorderPane {
     private final Label findCount = new Label();
     private final SplitPane centre;
     private final Map<String, RoleChoice> choices;
+    private final ReadOnlyBooleanWrapper building = new ReadOnlyBooleanWrapper(this, "building", false);
+    private final CoalescingWorker<Request, Result> builder;
+    private Map<String, Role> detected;
     private Analysis analysis;
+    private int userBuilds;
+    /** Content version detection last ran on (worker thread only). */
+    private long detectedVersion;
+    private Runnable afterBuild = () -> { };
 
     /**
      * @param memoryFile the file the user's role choices are remembered for (the sample's name for the sample)
      */
     public CapturePane(LoadedCapture loaded, RoleMemory memory, Path memoryFile) {
-        this.loaded = loaded;
-        this.doc = loaded.document();
+        this.doc = loaded.content();
         this.memory = memory;
         this.memoryFile = memoryFile;
         this.choices = new LinkedHashMap<>(loaded.choices());
         this.analysis = loaded.analysis();
+        this.detected = loaded.detected();
+        this.detectedVersion = doc.version();
         this.details = new DetailsPane(f -> doc.frameBytes(f).orElse(null));
+        this.builder = new CoalescingWorker<>("turnladder-ladder", this::build, Request::then, this::apply);
         getStyleClass().add("capture-pane");
 
         ladder.timeModeProperty().bind(timeMode);
@@ -100,6 +126,7 @@ public final class CapturePane extends BorderPane {
         sessions.setOnShowAll(filters::showAllSessions);
         roles.setOnChoice(c -> Platform.runLater(() -> choose(c)));
         filters.optionsProperty().addListener((o, a, b) -> rebuild());
+        building.addListener((o, a, b) -> updateStatus());
 
         side.getTabs().addAll(findingsTab, new Tab("Sessions", sessions), new Tab("Roles", roles));
         side.getTabs().forEach(t -> t.setClosable(false));
@@ -114,7 +141,8 @@ public final class CapturePane extends BorderPane {
         setTop(filterBar());
         setCenter(centre);
         refreshPanels();
-        rebuild();
+        ladder.setModel(loaded.ladder());
+        updateStatus();
         if (analysis.hasErrors()) {
             side.getSelectionModel().select(findingsTab);
         }
@@ -218,64 +246,118 @@ public final class CapturePane extends BorderPane {
         return p == LadderProtocol.CHANNELDATA ? "ChannelData" : p.name();
     }
 
-    /** Rebuilds the ladder from the fed entries with the current roles and filters, keeping the selected frame. */
-    public void rebuild() {
+    /**
+     * Rebuilds the ladder in the background with the current roles and filters (the user changed them); the old
+     * ladder stays until then. The future completes on the JavaFX thread once a ladder covering this request shows.
+     */
+    public CompletableFuture<Void> rebuild() {
+        return submit(false, true);
+    }
+
+    /** A running capture took in more: the analysis and the ladder again, without the "Building" hint. */
+    public CompletableFuture<Void> refresh() {
+        return submit(true, false);
+    }
+
+    private CompletableFuture<Void> submit(boolean reanalyse, boolean user) {
+        CompletableFuture<Result> f = builder.submit(new Request(filters.options(), Map.copyOf(choices), analysis,
+                reanalyse));
+        if (user) {
+            userBuilds++;
+            building.set(true);
+            f.whenComplete((r, e) -> building.set(--userBuilds > 0));
+        }
+        return f.handle((r, e) -> {
+            if (e != null) {
+                status.set("Could not build the ladder: " + e);
+            }
+            return null;
+        });
+    }
+
+    /** On the worker thread: the analysis again when asked (a role changed, packets came), then the ladder. */
+    private Result build(Request q) {
+        return doc.consistent(() -> {
+            Analysis a = q.analysis();
+            Map<String, Role> plain = null;
+            if (q.reanalyse()) {
+                Map<String, Role> overrides = RoleMemory.overrides(q.choices());
+                long version = doc.version();
+                if (version != detectedVersion) {
+                    // a running capture's boxes change: detection without the user's choices, for the roles table
+                    Analysis p = overrides.isEmpty() ? null : doc.analysis(Map.of());
+                    a = doc.analysis(overrides);
+                    plain = LoadedCapture.detectedRoles(p == null ? a : p);
+                    detectedVersion = version;
+                } else {
+                    a = doc.analysis(overrides);
+                }
+            }
+            LadderModel m = doc.ladder(BoxColumns.of(a, q.choices()), a.findings(), q.options());
+            return new Result(m, a, plain);
+        });
+    }
+
+    /** On the JavaFX thread: shows a finished build, keeping the selected frame. */
+    private void apply(Result r) {
+        if (r.analysis() != analysis) {
+            analysis = r.analysis();
+            if (r.detected() != null) {
+                detected = r.detected();
+            }
+            refreshPanels();
+        }
         LadderModel old = ladder.getModel();
         int sel = ladder.getSelectedRow();
-        long frame = old != null && sel >= 0 ? old.row(sel).frame() : -1;
-        LadderModel m = LadderModel.build(loaded.feed(), columns(), analysis.findings(), filters.options());
-        ladder.setModel(m);
+        long frame = old != null && sel >= 0 && sel < old.rowCount() ? old.row(sel).frame() : -1;
+        ladder.setModel(r.ladder());
         if (frame >= 0) {
             ladder.scrollToFrame(frame);
         }
         updateFindCount();
         updateStatus();
+        afterBuild.run();
+    }
+
+    /** Runs on the JavaFX thread after each ladder shown (a live tab follows new arrows). */
+    public void setAfterBuild(Runnable r) {
+        afterBuild = r == null ? () -> { } : r;
+    }
+
+    /** Completes on the JavaFX thread once no build waits or runs (for tests and exports; call on that thread). */
+    public CompletableFuture<Void> whenBuilt() {
+        return builder.idle();
+    }
+
+    /** Whether a ladder the user asked for (filters, roles) is still being built. */
+    public ReadOnlyBooleanProperty buildingProperty() {
+        return building.getReadOnlyProperty();
     }
 
     /** Columns from the analysis' roles (with the user's) and the box names: automatic ones for two boxes of a role. */
     RoleColumns columns() {
-        Map<String, Role> roleByHost = new HashMap<>();
-        Map<String, String> nameByHost = new HashMap<>();
-        for (RoleAssignment r : analysis.roles()) {
-            String name = userName(r);
-            if (name == null && r.role() != Role.UNKNOWN && !r.box().equals(r.role().label())) {
-                name = r.box();
-            } else if (name == null && r.role() == Role.UNKNOWN && r.addresses().size() > 1) {
-                name = r.box();
-            }
-            for (String a : r.addresses()) {
-                roleByHost.put(a, r.role());
-                if (name != null) {
-                    nameByHost.put(a, name);
-                }
-            }
-        }
-        return new RoleColumns(roleByHost, nameByHost);
+        return BoxColumns.of(analysis, choices);
     }
 
     private String userName(RoleAssignment r) {
-        for (String a : r.addresses()) {
-            RoleChoice c = choices.get(a);
-            if (c != null && c.name() != null) {
-                return c.name();
-            }
-        }
-        return null;
+        return BoxColumns.userName(r, choices);
     }
 
-    /** Applies a role or name the user gave: remembered, analysis again, ladder rebuilt. */
-    public void choose(RoleChoice c) {
+    /**
+     * Applies a role or name the user gave: remembered at once; the analysis and the ladder again in the
+     * background (the future completes when they show).
+     */
+    public CompletableFuture<Void> choose(RoleChoice c) {
         memory.remember(memoryFile, c);
         if (c.isEmpty()) {
             choices.remove(c.address());
         } else {
             choices.put(c.address(), c);
         }
-        analysis = doc.analysis(RoleMemory.overrides(choices));
-        refreshPanels();
-        rebuild();
+        return submit(true, true);
     }
 
+    /** Shows the analysis in the side panels; a live refresh leaves a panel alone when its part did not change. */
     private void refreshPanels() {
         Map<String, String> names = new HashMap<>();
         for (RoleAssignment r : analysis.roles()) {
@@ -284,9 +366,20 @@ public final class CapturePane extends BorderPane {
                 names.put(r.address(), n);
             }
         }
-        roles.setBoxes(analysis.roles(), loaded.detected(), names);
-        findings.setFindings(analysis.findings());
-        sessions.setAnalysis(analysis);
+        BoxesShown boxes = new BoxesShown(analysis.roles(), detected, names);
+        if (!boxes.equals(shownBoxes)) {
+            shownBoxes = boxes;
+            roles.setBoxes(analysis.roles(), detected, names);
+        }
+        if (!analysis.findings().equals(shownFindings)) {
+            shownFindings = analysis.findings();
+            findings.setFindings(analysis.findings());
+        }
+        if (shownSessions == null || !analysis.calls().equals(shownSessions.calls())
+                || !analysis.turnAllocations().equals(shownSessions.turnAllocations())) {
+            shownSessions = analysis;
+            sessions.setAnalysis(analysis);
+        }
         long errors = analysis.findings().stream().filter(f -> f.severity() == Severity.ERROR).count();
         findingsTab.setText("Findings (" + analysis.findings().size() + ")");
         findingsTab.getStyleClass().remove("has-errors");
@@ -295,12 +388,19 @@ public final class CapturePane extends BorderPane {
         }
     }
 
+    private record BoxesShown(List<RoleAssignment> roles, Map<String, Role> detected, Map<String, String> names) {
+    }
+
+    private BoxesShown shownBoxes;
+    private List<Finding> shownFindings;
+    private Analysis shownSessions;
+
     private void onlyCall(Call c) {
         filters.onlyCall(c.callId(), SessionTexts.call(c));
     }
 
     private void onlyAllocation(TurnAllocation t) {
-        List<TurnSession> all = loaded.feed().turnSessions();
+        List<TurnSession> all = doc.turnSessions();
         TurnSession best = null;
         for (TurnSession s : all) {
             boolean same = s.client().equals(t.client()) && s.server().equals(t.server());
@@ -321,7 +421,7 @@ public final class CapturePane extends BorderPane {
             return;
         }
         LadderRow r = m.row(row);
-        details.show(doc.messages().get(r.entry().messageIndex()));
+        details.show(doc.message(r.entry().messageIndex()));
     }
 
     /** Enter on a row: the details take the keyboard (arrows then walk the fields). */
@@ -369,9 +469,14 @@ public final class CapturePane extends BorderPane {
         LadderModel m = ladder.getModel();
         long errors = analysis.findings().stream().filter(f -> f.severity() == Severity.ERROR).count();
         long warnings = analysis.findings().stream().filter(f -> f.severity() == Severity.WARNING).count();
-        status.set(String.format("%s · %,d frames · %,d messages · %,d rows shown · %d error%s, %d warning%s",
-                doc.file().getFileName(), doc.frameCount(), doc.messages().size(), m == null ? 0 : m.rowCount(),
-                errors, errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s"));
+        status.set(String.format("%s · %,d frames · %,d messages · %,d rows shown · %d error%s, %d warning%s%s",
+                doc.name(), analysis.frames(), m == null ? 0 : m.messageCount(), m == null ? 0 : m.rowCount(),
+                errors, errors == 1 ? "" : "s", warnings, warnings == 1 ? "" : "s", buildingHint()));
+    }
+
+    /** " · Building ladder…" while a ladder the user asked for is being built, else empty. */
+    public String buildingHint() {
+        return building.get() ? " · Building ladder…" : "";
     }
 
     public ReadOnlyStringProperty statusProperty() {
@@ -418,13 +523,14 @@ public final class CapturePane extends BorderPane {
         return analysis;
     }
 
-    public CaptureDocument document() {
+    /** What is shown: a file's document or a running capture. */
+    public CaptureContent document() {
         return doc;
     }
 
-    /** The messages of the document (for tests and exports). */
-    public List<DecodedMessage> messages() {
-        return doc.messages();
+    /** The role choices in use, by address. */
+    public Map<String, RoleChoice> choices() {
+        return Map.copyOf(choices);
     }
 
     /** Findings of the current analysis. */

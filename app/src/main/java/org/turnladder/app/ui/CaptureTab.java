@@ -91,8 +91,7 @@ public final class CaptureTab extends Tab {
         status.bind(pane.statusProperty());
         progress.set(0);
         loading.set(false);
-        CaptureDocument d = c.document();
-        if (!d.warnings().isEmpty()) {
+        if (c.content() instanceof CaptureDocument d && !d.warnings().isEmpty()) {
             String text = (d.truncated() ? "This capture is truncated: showing the " + d.frameCount()
                     + " frames that could be read. " : "") + String.join(" · ", d.warnings().stream().limit(3)
                     .toList()) + (d.warnings().size() > 3 ? " · (" + (d.warnings().size() - 3) + " more)" : "");

@@ -1,16 +1,11 @@
 package org.turnladder.app.ui;
 
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import javafx.concurrent.Task;
-import org.turnladder.analysis.Analysis;
 import org.turnladder.analysis.Role;
-import org.turnladder.analysis.roles.RoleAssignment;
-import org.turnladder.decode.DecodedMessage;
 import org.turnladder.document.CaptureDocument;
-import org.turnladder.ladder.LadderFeed;
 import org.turnladder.views.roles.RoleChoice;
 
 /**
@@ -40,29 +35,8 @@ public final class LoadTask extends Task<LoadedCapture> {
             throw new CancellationException();
         }
         updateMessage("Building the ladder of " + file.getFileName() + "…");
-        LadderFeed feed = new LadderFeed();
-        int n = 0;
-        for (DecodedMessage m : doc.messages()) {
-            feed.add(m);
-            if ((++n & 8191) == 0 && isCancelled()) {
-                throw new CancellationException();
-            }
-        }
-        Analysis analysis = doc.analysis();
-        Map<String, Role> detected = new HashMap<>();
-        if (overrides.isEmpty()) {
-            for (RoleAssignment r : analysis.roles()) {
-                detected.put(r.address(), r.role());
-            }
-        } else {
-            for (RoleAssignment r : doc.analysis(Map.of()).roles()) {
-                for (String a : r.addresses()) {
-                    detected.put(a, r.role());
-                }
-            }
-            analysis = doc.analysis(overrides);
-        }
+        LoadedCapture loaded = LoadedCapture.of(doc, choices);
         updateProgress(1, 1);
-        return new LoadedCapture(doc, feed, analysis, detected, choices);
+        return loaded;
     }
 }

@@ -39,10 +39,10 @@ import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Stage;
 import org.controlsfx.control.StatusBar;
+import org.turnladder.app.ui.live.CaptureBackend;
 import org.turnladder.app.ui.live.LiveTab;
 import org.turnladder.app.ui.live.StartCaptureDialog;
 import org.turnladder.live.CaptureInterface;
-import org.turnladder.live.Interfaces;
 import org.turnladder.live.LiveCaptureException;
 import org.turnladder.live.LiveOptions;
 import org.turnladder.ladder.LadderModel;
@@ -69,6 +69,7 @@ public final class MainWindow {
     private final ExecutorService loader = Executors.newSingleThreadExecutor(r -> daemon(r, "turnladder-load"));
     private final ExecutorService exporter = Executors.newSingleThreadExecutor(r -> daemon(r, "turnladder-export"));
     private final Scene scene;
+    private CaptureBackend captureBackend = CaptureBackend.LIBPCAP;
     private LadderFilters boundFilters;
     private ObjectProperty<TimeMode> boundTime;
 
@@ -232,10 +233,19 @@ public final class MainWindow {
     }
 
     private void onPane(java.util.function.Consumer<CapturePane> action) {
-        CaptureTab t = selected();
-        if (t != null && t.capturePane() != null) {
-            action.accept(t.capturePane());
+        CapturePane p = currentPane();
+        if (p != null) {
+            action.accept(p);
         }
+    }
+
+    /** The selected tab's capture pane (a loaded file or a started live capture), null if there is none. */
+    public CapturePane currentPane() {
+        Tab t = tabs.getSelectionModel().getSelectedItem();
+        if (t instanceof CaptureTab c) {
+            return c.capturePane();
+        }
+        return t instanceof LiveTab l ? l.capturePane() : null;
     }
 
     public Scene scene() {
@@ -312,7 +322,7 @@ public final class MainWindow {
             statusBar.textProperty().bind(selectedLive().statusProperty());
             statusBar.setProgress(0);
             cancel.setVisible(false);
-            rebindFilters(selectedLive().filters(), selectedLive().timeModeProperty());
+            rebindFilters(selectedLive().capturePane());
             return;
         }
         if (t == null) {
@@ -409,8 +419,8 @@ public final class MainWindow {
     }
 
     private void chooseAndExport() {
-        CaptureTab t = selected();
-        if (t == null || t.capturePane() == null) {
+        CapturePane pane = currentPane();
+        if (pane == null) {
             statusBar.textProperty().unbind();
             statusBar.setText("Open a capture first: there is no ladder to export.");
             return;
@@ -418,7 +428,7 @@ public final class MainWindow {
         FileChooser fc = new FileChooser();
         fc.setTitle("Export ladder as PNG");
         fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
-        String base = t.file().getFileName().toString().replaceFirst("\\.(pcapng|pcap|cap)(\\.gz)?$", "");
+        String base = pane.document().name().replaceFirst("\\.(pcapng|pcap|cap)(\\.gz)?$", "");
         fc.setInitialFileName(base + "-ladder.png");
         File home = new File(System.getProperty("user.home"));
         if (home.isDirectory()) {
@@ -427,17 +437,21 @@ public final class MainWindow {
         File out = fc.showSaveDialog(stage);
         if (out != null) {
             Path p = out.toPath();
-            exportLadder(t, p.getFileName().toString().toLowerCase().endsWith(".png") ? p
+            exportLadder(pane, p.getFileName().toString().toLowerCase().endsWith(".png") ? p
                     : p.resolveSibling(p.getFileName() + ".png"));
         }
     }
 
     /** Writes the tab's current (filtered) ladder as PNG in the background; the status bar says when done. */
     public Task<Path> exportLadder(CaptureTab t, Path out) {
-        CapturePane p = t.capturePane();
+        return exportLadder(t.capturePane(), out);
+    }
+
+    /** Writes the pane's ladder as shown (filtered) as PNG in the background; the status bar says when done. */
+    public Task<Path> exportLadder(CapturePane p, Path out) {
         LadderModel model = p.ladder().getModel();
         TimeMode mode = timeMode.get();
-        String source = t.file().getFileName().toString();
+        String source = p.document().name();
         Task<Path> task = new Task<>() {
             @Override
             protected Path call() throws Exception {
@@ -491,9 +505,9 @@ public final class MainWindow {
     private void chooseAndCapture() {
         List<CaptureInterface> list;
         try {
-            list = Interfaces.list();
+            list = captureBackend.interfaces();
         } catch (LiveCaptureException e) {
-            addLive(LiveTab.failedToStart(null, e));
+            addLive(LiveTab.failedToStart(null, e, memory));
             return;
         }
         StartCaptureDialog d = new StartCaptureDialog(stage, list);
@@ -502,15 +516,31 @@ public final class MainWindow {
 
     /** Starts a live capture in a new tab; errors (no permission, interface gone…) show in that tab. */
     public LiveTab startLive(LiveOptions options) {
-        LiveTab t = new LiveTab(options);
+        LiveTab t = new LiveTab(options, memory, captureBackend);
         addLive(t);
         t.start();
         return t;
     }
 
     private void addLive(LiveTab t) {
+        // the pane comes once libpcap opened: the View menu's filters and the time mode then drive it
+        t.paneProperty().addListener((o, a, p) -> {
+            if (t == selectedLive()) {
+                selectionChanged();
+            }
+        });
         tabs.getTabs().add(t);
         tabs.getSelectionModel().select(t);
+    }
+
+    /** Capture ▸ Start… as if chosen from the menu (tests drive it with a {@link #setCaptureBackend backend}). */
+    public void startCaptureFromMenu() {
+        chooseAndCapture();
+    }
+
+    /** Where live captures come from: libpcap unless a test put its failures here. */
+    public void setCaptureBackend(CaptureBackend backend) {
+        this.captureBackend = backend;
     }
 
     /** The selected live tab, null if the selected tab is a file. */

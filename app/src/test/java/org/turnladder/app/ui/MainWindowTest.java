@@ -89,6 +89,16 @@ class MainWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** Waits until the pane's background builds are done and shown. */
+    static void built(CapturePane p) {
+        try {
+            WaitForAsyncUtils.asyncFx(p::whenBuilt).get(20, TimeUnit.SECONDS).get(20, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError("the ladder was not built", e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     private List<CaptureTab> tabs() {
         return window.tabs().getTabs().stream().filter(CaptureTab.class::isInstance).map(CaptureTab.class::cast)
                 .toList();
@@ -230,6 +240,7 @@ class MainWindowTest {
                 .filter(n -> ((ComboBox<?>) n).getParent() != null && rowOf(n) == row).findFirst().orElseThrow();
         robot.interact(() -> combo.setValue(Role.CMS));
         WaitForAsyncUtils.waitForFxEvents();
+        built(p);
         assertThat(p.ladder().getModel().columns()).extracting(LadderColumn::title)
                 .containsExactly("Skype client", "CMS");
         assertThat(new RoleMemory(prefs.node("roles")).choices(REJECTED)).containsEntry("127.0.0.8",
@@ -237,6 +248,7 @@ class MainWindowTest {
 
         // a name makes a box of its own with that title
         robot.interact(() -> p.choose(new RoleChoice("127.0.0.7", null, "Alice's laptop")));
+        built(p);
         assertThat(p.ladder().getModel().columns()).extracting(LadderColumn::title)
                 .containsExactly("Alice's laptop", "CMS");
 
@@ -256,6 +268,7 @@ class MainWindowTest {
                 .findFirst().orElseThrow();
         robot.clickOn(name).write("Sharer PC").type(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
+        built(p);
         assertThat(p.ladder().getModel().columns()).extracting(LadderColumn::title).first().isEqualTo("Sharer PC");
     }
 
@@ -283,10 +296,12 @@ class MainWindowTest {
         CapturePane p = dropAndWait(robot, RFC6062).get(0).capturePane();
         int all = p.ladder().getModel().rowCount();
         robot.interact(() -> p.filters().protocol(LadderProtocol.ICE).set(false));
+        built(p);
         LadderModel noIce = p.ladder().getModel();
         assertThat(noIce.rowCount()).isLessThan(all);
         assertThat(noIce.rows()).noneMatch(r -> r.style().protocol() == LadderProtocol.ICE);
         robot.interact(() -> p.filters().reset());
+        built(p);
         assertThat(p.ladder().getModel().rowCount()).isEqualTo(all);
 
         robot.press(KeyCode.CONTROL).type(KeyCode.F).release(KeyCode.CONTROL);
@@ -300,6 +315,53 @@ class MainWindowTest {
     }
 
     @Test
+    void aFilterChangeBuildsInTheBackgroundShowingTheOldLadderAndAHintUntilTheNewOneKeepsTheSelectedFrame(
+            FxRobot robot) {
+        CapturePane p = dropAndWait(robot, RFC6062).get(0).capturePane();
+        LadderModel before = p.ladder().getModel();
+        int turnRow = 0;
+        while (before.row(turnRow).style().protocol() != LadderProtocol.TURN) {
+            turnRow++;
+        }
+        long frame = before.row(turnRow).frame();
+        int selected = turnRow;
+        // in one turn of the JavaFX thread: the build cannot have been shown yet, whatever the worker does
+        Object[] during = fx(() -> {
+            p.ladder().select(selected);
+            p.filters().protocol(LadderProtocol.ICE).set(false);
+            return new Object[] {p.ladder().getModel(), p.buildingProperty().get(), window.statusBar().getText()};
+        });
+        assertThat(during[0]).as("the old ladder stays until the new one is ready").isSameAs(before);
+        assertThat(during[1]).isEqualTo(true);
+        assertThat((String) during[2]).endsWith("Building ladder…");
+        built(p);
+        LadderModel after = fx(() -> p.ladder().getModel());
+        assertThat(after).isNotSameAs(before);
+        assertThat(after.rows()).noneMatch(r -> r.style().protocol() == LadderProtocol.ICE);
+        assertThat(fx(() -> after.row(p.ladder().getSelectedRow()).frame())).isEqualTo(frame);
+        assertThat(fx(() -> p.buildingProperty().get())).isFalse();
+        assertThat(fx(() -> window.statusBar().getText())).doesNotContain("Building");
+    }
+
+    @Test
+    void manyQuickFilterChangesBuildOnlyWhatTheLastOneAsks(FxRobot robot) {
+        CapturePane p = dropAndWait(robot, RFC6062).get(0).capturePane();
+        List<LadderModel> shown = new ArrayList<>();
+        fx(() -> {
+            p.ladder().modelProperty().addListener((o, a, b) -> shown.add(b));
+            for (int i = 0; i < 20; i++) {
+                p.filters().protocol(LadderProtocol.ICE).set(i % 2 == 0);
+            }
+            p.filters().protocol(LadderProtocol.ICE).set(false);
+            return null;
+        });
+        built(p);
+        assertThat(shown).as("twenty-one requests, at most the running one and the last are shown")
+                .hasSizeBetween(1, 2);
+        assertThat(shown.get(shown.size() - 1).options().protocols()).doesNotContain(LadderProtocol.ICE);
+    }
+
+    @Test
     void onlyThisAllocationNarrowsTheLadderToThatTurnSession(FxRobot robot) {
         CapturePane p = dropAndWait(robot, RFC6062).get(0).capturePane();
         int all = p.ladder().getModel().rowCount();
@@ -310,11 +372,13 @@ class MainWindowTest {
             tree.getSelectionModel().select(allocation);
             p.sessions().onlySelected();
         });
+        built(p);
         LadderModel only = p.ladder().getModel();
         assertThat(only.options().turnSession()).isGreaterThanOrEqualTo(0);
         assertThat(only.rowCount()).isPositive().isLessThanOrEqualTo(all);
         assertThat(only.rows()).allMatch(r -> r.entry().turnSession() == only.options().turnSession());
         robot.interact(() -> p.filters().showAllSessions());
+        built(p);
         assertThat(p.ladder().getModel().rowCount()).isEqualTo(all);
     }
 

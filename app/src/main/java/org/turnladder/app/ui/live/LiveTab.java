@@ -2,12 +2,14 @@ package org.turnladder.app.ui.live;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import javafx.application.Platform;
-import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -19,69 +21,71 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
-import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
-import javafx.scene.control.TabPane;
-import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.VBox;
-import org.turnladder.analysis.Analysis;
-import org.turnladder.analysis.Severity;
+import org.turnladder.app.ui.CapturePane;
 import org.turnladder.app.ui.DetailsPane;
 import org.turnladder.app.ui.LadderFilters;
+import org.turnladder.app.ui.LoadedCapture;
+import org.turnladder.app.ui.RoleMemory;
+import org.turnladder.document.LiveDocument;
+import org.turnladder.views.roles.RoleChoice;
 import org.turnladder.ladder.LadderModel;
-import org.turnladder.ladder.LadderProtocol;
-import org.turnladder.ladder.LadderRow;
-import org.turnladder.ladder.TimeMode;
 import org.turnladder.live.CaptureStats;
 import org.turnladder.live.LiveCapture;
 import org.turnladder.live.LiveCaptureException;
 import org.turnladder.live.LiveOptions;
 import org.turnladder.live.SaveFormat;
-import org.turnladder.views.findings.FindingsPanel;
 import org.turnladder.views.ladder.LadderView;
-import org.turnladder.views.roles.RolesTable;
-import org.turnladder.views.sessions.SessionsPanel;
 
 /**
- * A tab for one live capture: the ladder, details, findings, sessions and roles as packets arrive (refreshed from a
- * snapshot at most {@link #REFRESHES_PER_SECOND} times a second, built off the JavaFX thread), a bar with Stop and
- * Save, and a status line with packets captured, dropped and bytes. When the capture cannot start or breaks, the tab
- * says why and what to do. Closing it with packets not yet saved asks first.
+ * A tab for one live capture: the same {@link CapturePane} as for a file (filters, Find, only this call or
+ * allocation, role editing remembered by address, details with Copy Wireshark filter, PNG export from the window)
+ * over a {@link LiveDocument} the capture keeps feeding, refreshed at most {@link #REFRESHES_PER_SECOND} times a
+ * second in the pane's background builder; above it a bar with Stop, Save, Follow new arrows and the capture's
+ * state, and a status line with packets captured, dropped and bytes. When the capture cannot start or breaks, the
+ * tab says why and what to do. Closing it with packets not yet saved asks first.
  */
 public final class LiveTab extends Tab {
     /** Often enough to watch a call build, rarely enough that a flood of packets does not stall the window. */
     public static final int REFRESHES_PER_SECOND = 4;
 
+    /** A refresh that took t waits this many t before the next (a 300 ms build: one refresh in 1.2 s). */
+    static final int REFRESH_SHARE = 3;
+
     private final LiveOptions options;
+    private final RoleMemory memory;
+    private final CaptureBackend backend;
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
     private final ReadOnlyBooleanWrapper capturing = new ReadOnlyBooleanWrapper(this, "capturing", false);
-    private final LadderFilters filters = new LadderFilters();
-    private final LadderView ladder = new LadderView();
-    private final FindingsPanel findings = new FindingsPanel();
-    private final SessionsPanel sessions = new SessionsPanel();
-    private final RolesTable roles = new RolesTable();
-    private final DetailsPane details = new DetailsPane(this::frameBytes);
+    private final ReadOnlyObjectWrapper<CapturePane> pane = new ReadOnlyObjectWrapper<>(this, "pane");
     private final CheckBox follow = new CheckBox("Follow new arrows");
     private final Label state = new Label();
-    private final Tab findingsTab = new Tab("Findings", findings);
-    private final AtomicBoolean applyPending = new AtomicBoolean();
+    private final AtomicBoolean refreshing = new AtomicBoolean();
     private final Button stop = new Button("Stop");
     private final Button save = new Button("Save Capture As…");
-    private volatile boolean optionsChanged;
     private ScheduledExecutorService refresher;
     private volatile LiveSession session;
-    private LiveSnapshot shown;
+    private long shownVersion = -1;
+    /** No refresh before this System.nanoTime(): a refresh that took long spaces out the next ones. */
+    private volatile long quietUntil;
     private String error;
     private long savedPackets = -1;
     private boolean discarded;
     private UnsavedPrompt prompt = UnsavedPrompts::ask;
 
-    public LiveTab(LiveOptions options) {
+    /**
+     * @param memory  where role choices are remembered (by address, and for captures on this interface)
+     * @param backend where the capture comes from (libpcap; tests inject failures)
+     */
+    public LiveTab(LiveOptions options, RoleMemory memory, CaptureBackend backend) {
         super("● " + options.interfaceName());
         this.options = options;
+        this.memory = memory;
+        this.backend = backend;
         setTooltip(new Tooltip("Live capture on " + options.interfaceName() + (options.filter().isEmpty() ? ""
                 : " — filter: " + options.filter())));
         setOnCloseRequest(e -> {
@@ -93,11 +97,17 @@ public final class LiveTab extends Tab {
     }
 
     /** A tab that only says why live capture cannot start (libpcap missing, no interfaces listed…). */
-    public static LiveTab failedToStart(String interfaceName, LiveCaptureException e) {
-        LiveTab t = new LiveTab(LiveOptions.of(interfaceName == null ? "?" : interfaceName));
+    public static LiveTab failedToStart(String interfaceName, LiveCaptureException e, RoleMemory memory) {
+        LiveTab t = new LiveTab(LiveOptions.of(interfaceName == null ? "?" : interfaceName), memory,
+                CaptureBackend.LIBPCAP);
         t.setText("Live capture");
         t.failed(e);
         return t;
+    }
+
+    /** What role choices of captures on this interface are remembered under (beside the address-wide ones). */
+    static Path memoryKey(LiveOptions o) {
+        return Path.of("live capture on " + o.interfaceName().replaceAll("[^A-Za-z0-9_.-]", "_"));
     }
 
     /**
@@ -113,7 +123,7 @@ public final class LiveTab extends Tab {
         Task<LiveCapture> opening = new Task<>() {
             @Override
             protected LiveCapture call() throws Exception {
-                return LiveCapture.open(options);
+                return backend.open(options);
             }
         };
         opening.setOnSucceeded(e -> running(opening.getValue()));
@@ -130,10 +140,19 @@ public final class LiveTab extends Tab {
             discardQuietly(capture);
             return;
         }
-        session = new LiveSession(capture, failure -> Platform.runLater(() -> ended(failure)));
-        setContent(capturePane());
+        Path key = memoryKey(options);
+        Map<String, RoleChoice> choices = memory.choices(key);
+        LiveDocument doc = new LiveDocument(options.interfaceName(), RoleMemory.overrides(choices));
+        session = new LiveSession(capture, doc, failure -> Platform.runLater(() -> ended(failure)));
+        CapturePane p = new CapturePane(LoadedCapture.of(doc, choices), memory, key);
+        p.setAfterBuild(this::afterBuild);
+        p.buildingProperty().addListener((o, a, b) -> updateStatus(capture.stats()));
+        BorderPane content = new BorderPane(p);
+        content.setTop(liveBar());
+        content.getStyleClass().add("live-pane");
+        setContent(content);
+        pane.set(p);
         capturing.set(true);
-        filters.optionsProperty().addListener((o, a, b) -> optionsChanged = true);
         refresher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "turnladder-live-refresh");
             t.setDaemon(true);
@@ -144,98 +163,80 @@ public final class LiveTab extends Tab {
         session.start();
     }
 
-    private BorderPane capturePane() {
+    private BorderPane liveBar() {
         stop.setOnAction(e -> stop());
         stop.disableProperty().bind(capturing.not());
         save.setOnAction(e -> chooseAndSave());
         follow.setSelected(true);
         follow.setTooltip(new Tooltip("Keep the newest arrow in view while nothing is selected"));
         state.getStyleClass().add("live-state");
-        ToolBar bar = new ToolBar(stop, save, new Separator(Orientation.VERTICAL));
-        for (LadderProtocol p : LadderProtocol.values()) {
-            ToggleButton b = new ToggleButton(p == LadderProtocol.CHANNELDATA ? "ChannelData" : p.name());
-            b.getStyleClass().addAll("protocol-toggle", p.css());
-            b.selectedProperty().bindBidirectional(filters.protocol(p));
-            bar.getItems().add(b);
-        }
-        CheckBox collapse = new CheckBox("Collapse repeats");
-        collapse.selectedProperty().bindBidirectional(filters.collapseProperty());
-        bar.getItems().addAll(collapse, follow, new Separator(Orientation.VERTICAL), state);
-        bar.getStyleClass().add("filter-bar");
-        ladder.selectedRowProperty().addListener((o, a, r) -> showRow(r.intValue()));
-        findings.setOnFindingSelected(f -> {
-            if (!f.frames().isEmpty()) {
-                ladder.scrollToFrame(f.frames().get(0));
-            }
-        });
-        sessions.setOnShowFrame(ladder::scrollToFrame);
-        TabPane side = new TabPane(findingsTab, new Tab("Sessions", sessions), new Tab("Roles", roles));
-        side.getTabs().forEach(t -> t.setClosable(false));
-        side.getStyleClass().add("side-tabs");
-        SplitPane left = new SplitPane(ladder, details);
-        left.setOrientation(Orientation.VERTICAL);
-        left.setDividerPositions(0.64);
-        SplitPane centre = new SplitPane(left, side);
-        centre.setDividerPositions(0.69);
-        SplitPane.setResizableWithParent(side, false);
-        BorderPane p = new BorderPane(centre);
-        p.setTop(bar);
-        p.getStyleClass().add("capture-pane");
-        return p;
+        // the state is beside the tool bar, not in it: a long reason would go to the tool bar's overflow menu
+        state.setWrapText(true);
+        state.setMaxWidth(Double.MAX_VALUE);
+        state.setPadding(new javafx.geometry.Insets(0, 8, 0, 8));
+        state.tooltipProperty().bind(state.textProperty().map(Tooltip::new));
+        ToolBar buttons = new ToolBar(stop, save, new Separator(Orientation.VERTICAL), follow,
+                new Separator(Orientation.VERTICAL));
+        buttons.getStyleClass().add("filter-bar");
+        BorderPane bar = new BorderPane(state);
+        bar.setLeft(buttons);
+        BorderPane.setAlignment(state, Pos.CENTER_LEFT);
+        bar.getStyleClass().addAll("tool-bar", "live-bar");
+        return bar;
     }
 
-    /** On the refresher thread: a new snapshot when something changed and the last one has been shown. */
+    /**
+     * On the refresher thread: when the capture took in something since the last refresh and that one is shown,
+     * asks the pane for the analysis and the ladder again; otherwise just the counters.
+     */
     private void refresh() {
         LiveSession s = session;
-        if (s == null || applyPending.get()) {
+        CapturePane p = pane.get();
+        if (s == null || p == null || refreshing.get()) {
             return;
         }
-        if (s.dirty() || optionsChanged) {
-            optionsChanged = false;
-            LiveSnapshot snap = s.snapshot(filters.options());
-            applyPending.set(true);
-            Platform.runLater(() -> {
-                applyPending.set(false);
-                apply(snap);
-            });
+        long v = s.document().version();
+        if (v != shownVersion && System.nanoTime() >= quietUntil) {
+            shownVersion = v;
+            refreshing.set(true);
+            long start = System.nanoTime();
+            Platform.runLater(() -> p.refresh().whenComplete((r, e) -> {
+                // a big capture's refresh costs a full ladder build: at most a quarter of the time goes to them
+                long end = System.nanoTime();
+                quietUntil = end + REFRESH_SHARE * (end - start);
+                refreshing.set(false);
+            }));
         } else if (!s.finished()) {
             CaptureStats st = s.capture().stats();
             Platform.runLater(() -> updateStatus(st));
         }
     }
 
-    private void apply(LiveSnapshot snap) {
-        LadderModel old = ladder.getModel();
-        int sel = ladder.getSelectedRow();
-        long frame = old != null && sel >= 0 && sel < old.rowCount() ? old.row(sel).frame() : -1;
-        shown = snap;
-        ladder.setModel(snap.ladder());
-        if (frame >= 0) {
-            ladder.scrollToFrame(frame);
-        } else if (follow.isSelected() && snap.ladder().rowCount() > 0) {
-            ladder.scrollToRow(snap.ladder().rowCount() - 1);
+    /** After each ladder shown: keeps the newest arrow in view while following and nothing is selected. */
+    private void afterBuild() {
+        CapturePane p = pane.get();
+        LadderModel m = p.ladder().getModel();
+        if (follow.isSelected() && p.ladder().getSelectedRow() < 0 && m != null && m.rowCount() > 0) {
+            p.ladder().scrollToRow(m.rowCount() - 1);
         }
-        Analysis a = snap.analysis();
-        findings.setFindings(a.findings());
-        sessions.setAnalysis(a);
-        roles.setBoxes(a.roles(), java.util.Map.of(), java.util.Map.of());
-        long errors = a.findings().stream().filter(f -> f.severity() == Severity.ERROR).count();
-        findingsTab.setText("Findings (" + a.findings().size() + ")");
-        findingsTab.getStyleClass().remove("has-errors");
-        if (errors > 0) {
-            findingsTab.getStyleClass().add("has-errors");
+        LiveSession s = session;
+        if (s != null) {
+            updateStatus(s.capture().stats());
         }
-        updateStatus(snap.stats());
     }
 
     private void updateStatus(CaptureStats st) {
-        String messages = shown == null ? "0" : String.format("%,d", shown.decodedMessages());
-        String rows = shown == null ? "0" : String.format("%,d", shown.ladder().rowCount());
+        CapturePane p = pane.get();
+        LadderModel m = p == null ? null : p.ladder().getModel();
+        // from the ladder shown, not the document: its lock may be held by a build
+        String messages = m == null ? "0" : String.format("%,d", m.messageCount());
+        String rows = m == null ? "0" : String.format("%,d", m.rowCount());
         String what = capturing.get() ? "Capturing on " + options.interfaceName()
                 : "Stopped capture on " + options.interfaceName();
         String line = String.format("%s: %,d packets captured, %,d dropped by the kernel, %,d by the interface,"
                         + " %s · %s messages, %s arrows%s", what, st.packets(), st.droppedByKernel(),
-                st.droppedByInterface(), bytes(st.bytes()), messages, rows, savedNote(st));
+                st.droppedByInterface(), bytes(st.bytes()), messages, rows, savedNote(st))
+                + (p == null ? "" : p.buildingHint());
         status.set(error == null ? line : "Capture ended: " + error + " · " + line);
         if (error == null) {
             state.setText(capturing.get() ? "● Capturing on " + options.interfaceName()
@@ -260,21 +261,6 @@ public final class LiveTab extends Tab {
         return String.format("%,d MB", n / 1_000_000);
     }
 
-    private void showRow(int row) {
-        LadderModel m = ladder.getModel();
-        if (shown == null || m == null || row < 0 || row >= m.rowCount()) {
-            details.show(null);
-            return;
-        }
-        LadderRow r = m.row(row);
-        details.show(session.message(r.entry().messageIndex()));
-    }
-
-    private byte[] frameBytes(long frame) {
-        LiveSession s = session;
-        return s == null ? null : s.frameBytes(frame);
-    }
-
     /** Ends the capture; the ladder stays as it was at the last packet. */
     public void stop() {
         if (session != null) {
@@ -286,7 +272,7 @@ public final class LiveTab extends Tab {
     private void ended(LiveCaptureException failure) {
         capturing.set(false);
         setText(options.interfaceName() + " (stopped)");
-        // the refresher stays: it shows the last packets (the reader marked them) and rebuilds on filter changes
+        // the refresher stays for one more round: the document's end changed its version (final analysis)
         if (failure != null) {
             // the tab keeps what was captured; the bar says why it ended and what to do
             error = failure.getMessage();
@@ -436,24 +422,41 @@ public final class LiveTab extends Tab {
         return session;
     }
 
+    /** The live bar's Stop button. */
+    Button stopButton() {
+        return stop;
+    }
+
+    /** The live bar's state: capturing, stopped, or why the capture ended. */
+    Label stateLabel() {
+        return state;
+    }
+
+    /** The live bar's Follow new arrows check box. */
+    CheckBox followBox() {
+        return follow;
+    }
+
+    /** The capture's pane, null until the capture started (or when it could not). */
+    public CapturePane capturePane() {
+        return pane.get();
+    }
+
+    public ReadOnlyObjectProperty<CapturePane> paneProperty() {
+        return pane.getReadOnlyProperty();
+    }
+
+    /** The pane's ladder (once started). */
     public LadderView ladder() {
-        return ladder;
+        return pane.get().ladder();
     }
 
     public DetailsPane details() {
-        return details;
-    }
-
-    public FindingsPanel findings() {
-        return findings;
+        return pane.get().details();
     }
 
     public LadderFilters filters() {
-        return filters;
-    }
-
-    public ObjectProperty<TimeMode> timeModeProperty() {
-        return ladder.timeModeProperty();
+        return pane.get().filters();
     }
 
     /** Why capture could not start or ended early, null otherwise. */
