@@ -49,6 +49,7 @@ public final class LadderBench {
         Map<String, LadderOptions> cases = new LinkedHashMap<>();
         cases.put("defaults", LadderOptions.defaults());
         cases.put("show all", LadderOptions.showAll());
+        cases.put("show all, no column limit", LadderOptions.showAll().withColumnsPerRole(0));
         cases.put("SIP only", LadderOptions.defaults().withProtocols(EnumSet.of(LadderProtocol.SIP)));
         cases.putAll(Scenarios.extra(feed));
         System.out.printf("%-28s %8s %8s %10s %10s %12s %12s%n", "options", "columns", "rows", "build ms",
