@@ -20,6 +20,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import org.turnladder.analysis.Role;
 import org.turnladder.decode.DecodedMessage;
 import org.turnladder.decode.TestCaptures;
+import org.turnladder.ladder.Columns;
 import org.turnladder.ladder.LadderColumn;
 import org.turnladder.ladder.LadderLayout;
 import org.turnladder.ladder.LadderModel;
@@ -160,6 +161,66 @@ class LadderViewTest {
         robot.interact(() -> view.setTimeMode(TimeMode.DELTA));
         assertThat(TimeMode.DELTA.format(view.getModel(), 1)).startsWith("+0.000");
         assertThat(view.getLadderLayout().timeWidth()).isPositive();
+    }
+
+    @Test
+    void aLadderOfThousandsOfColumnsDrawsTheColumnsScrolledIntoView(FxRobot robot) {
+        int n = 3000;
+        List<DecodedMessage> hops = new ArrayList<>(n);
+        for (int h = 0; h + 1 < n; h++) {
+            hops.add(Hop.message(h, h + 1));
+        }
+        LadderModel wide = LadderModel.build(hops, Columns.byHost(), List.of(),
+                LadderOptions.showAll().withColumnsPerRole(0));
+        assertThat(wide.columns()).hasSize(n);
+        robot.interact(() -> view.setModel(wide));
+        robot.interact(() -> view.select(1500)); // the arrow from column 1500 to 1501, far right of the start
+        WaitForAsyncUtils.waitForFxEvents();
+        LadderLayout l = view.getLadderLayout();
+        Point2D arrow = view.arrowCenter(1500);
+        assertThat(arrow.getX()).as("scrolled sideways to the selected arrow").isBetween(l.gutter(), view.getWidth());
+        double scroll = (l.columnX(1500) + l.columnX(1501)) / 2 - arrow.getX();
+        int[] painted = LadderPainter.columnsToPaint(l, scroll, 0, view.getWidth());
+        assertThat(painted[1] - painted[0]).as("columns drawn").isLessThan(15);
+        assertThat(painted[0]).isLessThanOrEqualTo(1500);
+        assertThat(painted[1]).isGreaterThan(1501);
+        // the columns on screen are drawn: the lifeline of column 1501 under its header box and beside the rows
+        WritableImage shot = snapshot(robot);
+        int x = (int) Math.floor(l.columnX(1501) - scroll);
+        assertThat(shot.getPixelReader().getColor(x, (int) LadderLayout.HEADER_HEIGHT - 4))
+                .isEqualTo(LadderPalette.LIFELINE);
+        int rowTop = (int) Math.ceil(arrow.getY() - LadderLayout.ROW_HEIGHT * 0.7);
+        assertThat(shot.getPixelReader().getColor(x, rowTop + 2)).isEqualTo(LadderPalette.LIFELINE);
+    }
+
+    /** Messages between numbered addresses, each its own column. */
+    private static final class Hop {
+        private record Note(String summary) implements org.turnladder.decode.Payload {
+            @Override
+            public String protocol() {
+                return "STUN";
+            }
+
+            @Override
+            public List<org.turnladder.decode.Field> fields() {
+                return List.of();
+            }
+
+            @Override
+            public List<String> warnings() {
+                return List.of();
+            }
+        }
+
+        static DecodedMessage message(int a, int b) {
+            return new DecodedMessage(a + 1, a * 1_000_000L, endpoint(a), endpoint(b), org.turnladder.net.Transport.UDP,
+                    org.turnladder.framing.Framing.DATAGRAM, List.of(), -1, new Note("hop " + a), List.of());
+        }
+
+        private static org.turnladder.net.Endpoint endpoint(int n) {
+            return org.turnladder.net.Endpoint.parse("10." + (n >> 16 & 0xff) + "." + (n >> 8 & 0xff) + "." + (n & 0xff)
+                    + ":3478");
+        }
     }
 
     private WritableImage snapshot(FxRobot robot) {
