@@ -116,7 +116,7 @@ public class LadderView extends Region {
 
     /**
      * Scrolls so that the row is visible, moving as little as possible; on a ladder wider than the view, also
-     * sideways so that its arrow is (its start, if it is wider than the view).
+     * sideways so that its arrow is (its middle, where the label is, if it is wider than the view).
      */
     public void scrollToRow(int row) {
         LadderModel m = model.get();
@@ -137,9 +137,19 @@ public class LadderView extends Region {
                 + (r.from() == r.to() ? LadderLayout.LOOP : 0) + SIDE_ROOM;
         double lanes = body.getWidth() - layout.gutter(); // the time and frame cells cover the left of the lanes
         double h = hbar.getValue();
-        if (a < h + layout.gutter() || (b > h + body.getWidth() && b - a <= lanes)) {
-            double to = b - a <= lanes && a >= h + layout.gutter() ? b - body.getWidth() : a - layout.gutter();
-            hbar.setValue(clamp(to, hbar.getMax()));
+        double shownLeft = h + layout.gutter();
+        double shownRight = h + body.getWidth();
+        if (b - a <= lanes) { // the whole arrow fits: move as little as shows it
+            if (a < shownLeft) {
+                hbar.setValue(clamp(a - layout.gutter(), hbar.getMax()));
+            } else if (b > shownRight) {
+                hbar.setValue(clamp(b - body.getWidth(), hbar.getMax()));
+            }
+        } else { // wider than the view: show its middle, where the label is
+            double middle = (a + b) / 2;
+            if (middle < shownLeft || middle > shownRight) {
+                hbar.setValue(clamp(middle - layout.gutter() - lanes / 2, hbar.getMax()));
+            }
         }
     }
 

@@ -170,6 +170,7 @@ class LadderViewTest {
         for (int h = 0; h + 1 < n; h++) {
             hops.add(Hop.message(h, h + 1));
         }
+        hops.add(Hop.message(0, n - 1)); // row n - 1: an arrow across the whole ladder
         LadderModel wide = LadderModel.build(hops, Columns.byHost(), List.of(),
                 LadderOptions.showAll().withColumnsPerRole(0));
         assertThat(wide.columns()).hasSize(n);
@@ -191,6 +192,9 @@ class LadderViewTest {
                 .isEqualTo(LadderPalette.LIFELINE);
         int rowTop = (int) Math.ceil(arrow.getY() - LadderLayout.ROW_HEIGHT * 0.7);
         assertThat(shot.getPixelReader().getColor(x, rowTop + 2)).isEqualTo(LadderPalette.LIFELINE);
+        // an arrow wider than the view: its middle, where the label is, comes into view
+        robot.interact(() -> view.select(n - 1));
+        assertThat(view.arrowCenter(n - 1).getX()).isBetween(l.gutter(), view.getWidth());
     }
 
     /** Messages between numbered addresses, each its own column. */
