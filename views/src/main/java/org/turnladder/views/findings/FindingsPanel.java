@@ -20,12 +20,12 @@ import org.turnladder.analysis.Severity;
 
 /**
  * The analysis findings as cards grouped by severity (errors first): title, the explanation, the fix and the
- * frames that show it; the first {@value #PAGE} of each severity, more on demand. Clicking a card selects it and tells the listener, which typically scrolls the ladder to
- * the finding's first frame.
+ * frames that show it; the first {@value #PAGE} of each severity, more on demand. Clicking a card selects it and
+ * tells the listener, which typically scrolls the ladder to the finding's first frame.
  */
 public class FindingsPanel extends ScrollPane {
     /** Cards shown at first per severity, and added per click on the group's "Show more" button. */
-    public static final int PAGE = 100;
+    public static final int PAGE = 50;
 
     private final VBox content = new VBox(6);
     private final ReadOnlyObjectWrapper<Finding> selected = new ReadOnlyObjectWrapper<>(this, "selected");
