@@ -23,8 +23,10 @@ done
 [ -f "$capture" ] || { echo "ladder.sh: no capture at $capture (make one with benchmark/run.sh)" >&2; exit 2; }
 mkdir -p "$root/benchmark/out"
 cp_file="$root/benchmark/out/model-classpath.txt"
-(cd "$root" && mvn -q -B -Dstyle.color=never ${MVN_FLAGS:-} -pl model test-compile dependency:build-classpath \
-  -Dmdep.outputFile="$cp_file" >/dev/null)
+if ! (cd "$root" && mvn -q -B -Dstyle.color=never ${MVN_FLAGS:-} -pl model test-compile dependency:build-classpath \
+  -Dmdep.outputFile="$cp_file" > "$root/benchmark/out/ladder-build.log" 2>&1); then
+  cat "$root/benchmark/out/ladder-build.log" >&2; exit 1
+fi
 cp="$root/model/target/classes:$root/model/target/test-classes:$(cat "$cp_file")"
 echo "ladder benchmark, $(date -u '+%Y-%m-%d %H:%M UTC'), load $(cut -d' ' -f1-3 /proc/loadavg)," \
      "$(java -version 2>&1 | head -1)${JAVA_OPTS:+, JAVA_OPTS=$JAVA_OPTS}"
