@@ -46,6 +46,12 @@ public final class LadderBench {
         System.out.printf("load %.2f s, ladder feed %.2f s, heap in use %d MiB%n", (t1 - t0) / 1e9,
                 (t2 - t1) / 1e9, usedMiB());
 
+        Map<org.turnladder.analysis.Role, Integer> perRole = new java.util.EnumMap<>(org.turnladder.analysis.Role.class);
+        for (LadderColumn c : LadderModel.build(feed, columns, List.of(), LadderOptions.showAll().withColumnsPerRole(0))
+                .columns()) {
+            perRole.merge(c.role(), 1, Integer::sum);
+        }
+        System.out.println("columns per role without a limit: " + perRole);
         Map<String, LadderOptions> cases = new LinkedHashMap<>();
         cases.put("defaults", LadderOptions.defaults());
         cases.put("show all", LadderOptions.showAll());
