@@ -168,9 +168,9 @@ class LadderViewTest {
         int n = 3000;
         List<DecodedMessage> hops = new ArrayList<>(n);
         for (int h = 0; h + 1 < n; h++) {
-            hops.add(Hop.message(h, h + 1));
+            hops.add(Hops.message(h, h + 1));
         }
-        hops.add(Hop.message(0, n - 1)); // row n - 1: an arrow across the whole ladder
+        hops.add(Hops.message(0, n - 1)); // row n - 1: an arrow across the whole ladder
         LadderModel wide = LadderModel.build(hops, Columns.byHost(), List.of(),
                 LadderOptions.showAll().withColumnsPerRole(0));
         assertThat(wide.columns()).hasSize(n);
@@ -195,36 +195,6 @@ class LadderViewTest {
         // an arrow wider than the view: its middle, where the label is, comes into view
         robot.interact(() -> view.select(n - 1));
         assertThat(view.arrowCenter(n - 1).getX()).isBetween(l.gutter(), view.getWidth());
-    }
-
-    /** Messages between numbered addresses, each its own column. */
-    private static final class Hop {
-        private record Note(String summary) implements org.turnladder.decode.Payload {
-            @Override
-            public String protocol() {
-                return "STUN";
-            }
-
-            @Override
-            public List<org.turnladder.decode.Field> fields() {
-                return List.of();
-            }
-
-            @Override
-            public List<String> warnings() {
-                return List.of();
-            }
-        }
-
-        static DecodedMessage message(int a, int b) {
-            return new DecodedMessage(a + 1, a * 1_000_000L, endpoint(a), endpoint(b), org.turnladder.net.Transport.UDP,
-                    org.turnladder.framing.Framing.DATAGRAM, List.of(), -1, new Note("hop " + a), List.of());
-        }
-
-        private static org.turnladder.net.Endpoint endpoint(int n) {
-            return org.turnladder.net.Endpoint.parse("10." + (n >> 16 & 0xff) + "." + (n >> 8 & 0xff) + "." + (n & 0xff)
-                    + ":3478");
-        }
     }
 
     private WritableImage snapshot(FxRobot robot) {
