@@ -1,13 +1,11 @@
 package org.turnladder.ladder;
 
-import java.util.HashMap;
-import java.util.Map;
-
 /**
  * Where everything of a ladder goes, in pixels, apart from any drawing surface: the on-screen view and the PNG
  * export use the same layout and so show the same picture. Columns are spaced by the widest label that must fit
  * between them (a label is centred over its arrow), never closer than a minimum, so labels do not overlap the
- * lifelines of the boxes they cross.
+ * lifelines of the boxes they cross. Time and memory are linear in rows and columns (only the pairs of columns
+ * that some arrow joins are remembered), so a ladder of thousands of columns lays out as fast as its rows.
  *
  * <pre>
  * | time | frame | ── col 0 ──────── col 1 ───── col 2 ── |
@@ -34,13 +32,18 @@ public final class LadderLayout {
     private final double timeWidth;
     private final double frameWidth;
     private final double[] columnX;
+    private final double[] halfHeader;
+    private final double maxHalfHeader;
     private final double width;
     private final int rows;
 
-    private LadderLayout(double timeWidth, double frameWidth, double[] columnX, double width, int rows) {
+    private LadderLayout(double timeWidth, double frameWidth, double[] columnX, double[] halfHeader,
+                         double maxHalfHeader, double width, int rows) {
         this.timeWidth = timeWidth;
         this.frameWidth = frameWidth;
         this.columnX = columnX;
+        this.halfHeader = halfHeader;
+        this.maxHalfHeader = maxHalfHeader;
         this.width = width;
         this.rows = rows;
     }
@@ -54,7 +57,6 @@ public final class LadderLayout {
      */
     public static LadderLayout compute(LadderModel model, TextWidth labels, TextWidth headers, TimeMode time) {
         int n = model.columns().size();
-        Map<String, Double> cache = new HashMap<>();
         double timeW = Math.max(labels.of(time.sample()), headers.of(time.header())) + 2 * CELL_PAD;
         long maxFrame = 0;
         for (LadderRow r : model.rows()) {
@@ -62,21 +64,13 @@ public final class LadderLayout {
         }
         double frameW = Math.max(labels.of(Long.toString(Math.max(maxFrame, 99999))), headers.of("Frame"))
                 + 2 * CELL_PAD;
-        // need[i][j]: least distance between lifelines i < j; need[i][i]: room right of i for a loop label
-        double[][] need = new double[n][n];
-        for (LadderRow r : model.rows()) {
-            double w = Math.min(MAX_LABEL, cache.computeIfAbsent(r.label(), labels::of)) + LABEL_PAD;
-            int a = Math.min(r.from(), r.to());
-            int b = Math.max(r.from(), r.to());
-            if (a == b) {
-                w += LOOP;
-            }
-            need[a][b] = Math.max(need[a][b], w);
-        }
+        PairNeeds needs = PairNeeds.of(model, n, labels);
         double[] halfHeader = new double[n];
+        double maxHalf = 0;
         for (int i = 0; i < n; i++) {
             LadderColumn c = model.columns().get(i);
             halfHeader[i] = (Math.max(headers.of(c.title()), labels.of(c.addressLine())) + CELL_PAD * 2) / 2;
+            maxHalf = Math.max(maxHalf, halfHeader[i]);
         }
         double[] x = new double[n];
         double left = timeW + frameW + MARGIN;
@@ -85,17 +79,15 @@ public final class LadderLayout {
                 x[j] = left + halfHeader[0];
                 continue;
             }
-            double xj = x[j - 1] + Math.max(MIN_GAP, Math.max(halfHeader[j - 1] + halfHeader[j], need[j - 1][j - 1]));
-            for (int i = 0; i < j; i++) {
-                if (need[i][j] > 0) {
-                    xj = Math.max(xj, x[i] + need[i][j]);
-                }
+            double xj = x[j - 1] + Math.max(MIN_GAP, Math.max(halfHeader[j - 1] + halfHeader[j], needs.loop(j - 1)));
+            for (int k = needs.firstInto(j); k < needs.firstInto(j + 1); k++) {
+                xj = Math.max(xj, x[needs.from(k)] + needs.need(k));
             }
             x[j] = xj;
         }
         double right = n == 0 ? left + MIN_GAP
-                : x[n - 1] + Math.max(halfHeader[n - 1], need[n - 1][n - 1]) + MARGIN;
-        return new LadderLayout(timeW, frameW, x, Math.ceil(right), model.rowCount());
+                : x[n - 1] + Math.max(halfHeader[n - 1], needs.loop(n - 1)) + MARGIN;
+        return new LadderLayout(timeW, frameW, x, halfHeader, maxHalf, Math.ceil(right), model.rowCount());
     }
 
     public double timeWidth() {
@@ -118,6 +110,37 @@ public final class LadderLayout {
 
     public int columnCount() {
         return columnX.length;
+    }
+
+    /** Half the width the column's header box needs (title or address line, whichever is wider, and padding). */
+    public double headerHalfWidth(int column) {
+        return halfHeader[column];
+    }
+
+    /**
+     * The columns whose lifeline or header box may reach into ladder x {@code [left, right]}, as {@code {first,
+     * end}} (end exclusive; first == end when none): what a viewport or a tile has to draw. Found by binary search,
+     * so drawing a narrow window of a ladder with thousands of columns costs no more than of a small one.
+     */
+    public int[] columnsIn(double left, double right) {
+        int first = firstAtOrAfter(left - maxHalfHeader);
+        int end = firstAtOrAfter(Math.nextUp(right + maxHalfHeader));
+        return new int[] {first, Math.max(first, end)};
+    }
+
+    /** Index of the first column whose lifeline is at x or right of it; the column count if none. */
+    private int firstAtOrAfter(double x) {
+        int lo = 0;
+        int hi = columnX.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (columnX[mid] < x) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
     }
 
     /** Total width of the ladder. */

@@ -1,10 +1,8 @@
 package org.turnladder.ladder;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -57,28 +55,8 @@ public final class LadderModel {
                 kept.add(e);
             }
         }
-        Map<Endpoint, ColumnId> columnCache = new HashMap<>();
-        Map<String, ColumnId> ids = new LinkedHashMap<>();
-        Map<String, Set<String>> hosts = new HashMap<>();
-        for (LadderEntry e : kept) {
-            for (Endpoint ep : new Endpoint[] {e.src(), e.dst()}) {
-                ColumnId id = columnCache.computeIfAbsent(ep, columns::columnOf);
-                ids.putIfAbsent(id.key(), id);
-                hosts.computeIfAbsent(id.key(), k -> new LinkedHashSet<>()).add(ep.host());
-            }
-        }
-        List<String> order = new ArrayList<>(ids.keySet());
-        Map<String, Integer> appearance = new HashMap<>();
-        for (int i = 0; i < order.size(); i++) {
-            appearance.put(order.get(i), i);
-        }
-        order.sort(Comparator.comparing((String k) -> ids.get(k).role().ordinal()).thenComparing(appearance::get));
-        List<LadderColumn> cols = new ArrayList<>(order.size());
-        Map<String, Integer> index = new HashMap<>();
-        for (String k : order) {
-            index.put(k, cols.size());
-            cols.add(new LadderColumn(cols.size(), ids.get(k), new ArrayList<>(hosts.get(k))));
-        }
+        ColumnPlan plan = ColumnPlan.of(kept, columns, options.columnsPerRole());
+        List<LadderColumn> cols = plan.columns();
         Map<Long, List<String>> findingsByFrame = new HashMap<>();
         for (Finding f : findings) {
             for (Long frame : f.frames()) {
@@ -89,8 +67,8 @@ public final class LadderModel {
         List<LadderRow> rows = new ArrayList<>(groups.size());
         for (LadderEntry[] g : groups) {
             LadderEntry e = g[0];
-            int from = index.get(columnCache.get(e.src()).key());
-            int to = index.get(columnCache.get(e.dst()).key());
+            int from = plan.columnOf(e.src());
+            int to = plan.columnOf(e.dst());
             rows.add(new LadderRow(rows.size(), g, from, to, label(g), findingIds(g, findingsByFrame)));
         }
         long first = all.isEmpty() ? 0 : all.get(0).epochNanos();

@@ -5,7 +5,8 @@ import java.util.Set;
 
 /**
  * What the ladder shows: which protocols, optionally one SIP call or one TURN session, whether refreshes,
- * keep-alives and retransmissions are hidden, and from how many repeats identical exchanges collapse into one row.
+ * keep-alives and retransmissions are hidden, from how many repeats identical exchanges collapse into one row, and
+ * how many boxes of a role get a column of their own.
  *
  * @param protocols           protocols shown
  * @param callId              only this call (its SIP messages and the traffic to and from the addresses its SDP
@@ -16,14 +17,31 @@ import java.util.Set;
  * @param hideRetransmissions hide repeated requests and responses
  * @param collapseAt          a message (or request/response pair) repeated this many times or more in a row becomes
  *                            one row with a count; 0 turns collapsing off
+ * @param columnsPerRole      most columns per role (each known role, and addresses without a role, counted apart),
+ *                            the merged column included: when the kept rows touch more boxes of a role, the busiest
+ *                            {@code columnsPerRole - 1} keep their own column and the rest merge into one column
+ *                            ("Other addresses", "Other CMS boxes"); 0: no limit
  */
 public record LadderOptions(Set<LadderProtocol> protocols, String callId, int turnSession, boolean hideRefreshes,
-                            boolean hideKeepAlives, boolean hideRetransmissions, int collapseAt) {
+                            boolean hideKeepAlives, boolean hideRetransmissions, int collapseAt, int columnsPerRole) {
+    /** The default {@link #columnsPerRole()}: more than a real call has boxes of a role, few enough to read. */
+    public static final int DEFAULT_COLUMNS_PER_ROLE = 12;
+
     public LadderOptions {
         protocols = protocols.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(protocols));
         if (collapseAt == 1 || collapseAt < 0) {
             throw new IllegalArgumentException("collapseAt must be 0 or at least 2: " + collapseAt);
         }
+        if (columnsPerRole < 0) {
+            throw new IllegalArgumentException("columnsPerRole must be 0 (no limit) or positive: " + columnsPerRole);
+        }
+    }
+
+    /** Options with the default {@link #columnsPerRole()}. */
+    public LadderOptions(Set<LadderProtocol> protocols, String callId, int turnSession, boolean hideRefreshes,
+                         boolean hideKeepAlives, boolean hideRetransmissions, int collapseAt) {
+        this(protocols, callId, turnSession, hideRefreshes, hideKeepAlives, hideRetransmissions, collapseAt,
+                DEFAULT_COLUMNS_PER_ROLE);
     }
 
     /** Every message, one row each. */
@@ -38,33 +56,42 @@ public record LadderOptions(Set<LadderProtocol> protocols, String callId, int tu
 
     public LadderOptions withProtocols(Set<LadderProtocol> p) {
         return new LadderOptions(p, callId, turnSession, hideRefreshes, hideKeepAlives, hideRetransmissions,
-                collapseAt);
+                collapseAt, columnsPerRole);
     }
 
     public LadderOptions withCall(String id) {
         return new LadderOptions(protocols, id, turnSession, hideRefreshes, hideKeepAlives, hideRetransmissions,
-                collapseAt);
+                collapseAt, columnsPerRole);
     }
 
     public LadderOptions withTurnSession(int id) {
         return new LadderOptions(protocols, callId, id, hideRefreshes, hideKeepAlives, hideRetransmissions,
-                collapseAt);
+                collapseAt, columnsPerRole);
     }
 
     public LadderOptions withHideRefreshes(boolean b) {
-        return new LadderOptions(protocols, callId, turnSession, b, hideKeepAlives, hideRetransmissions, collapseAt);
+        return new LadderOptions(protocols, callId, turnSession, b, hideKeepAlives, hideRetransmissions, collapseAt,
+                columnsPerRole);
     }
 
     public LadderOptions withHideKeepAlives(boolean b) {
-        return new LadderOptions(protocols, callId, turnSession, hideRefreshes, b, hideRetransmissions, collapseAt);
+        return new LadderOptions(protocols, callId, turnSession, hideRefreshes, b, hideRetransmissions, collapseAt,
+                columnsPerRole);
     }
 
     public LadderOptions withHideRetransmissions(boolean b) {
-        return new LadderOptions(protocols, callId, turnSession, hideRefreshes, hideKeepAlives, b, collapseAt);
+        return new LadderOptions(protocols, callId, turnSession, hideRefreshes, hideKeepAlives, b, collapseAt,
+                columnsPerRole);
     }
 
     public LadderOptions withCollapseAt(int n) {
         return new LadderOptions(protocols, callId, turnSession, hideRefreshes, hideKeepAlives, hideRetransmissions,
-                n);
+                n, columnsPerRole);
+    }
+
+    /** At most {@code n} columns per role (see {@link #columnsPerRole()}); 0: no limit. */
+    public LadderOptions withColumnsPerRole(int n) {
+        return new LadderOptions(protocols, callId, turnSession, hideRefreshes, hideKeepAlives, hideRetransmissions,
+                collapseAt, n);
     }
 }

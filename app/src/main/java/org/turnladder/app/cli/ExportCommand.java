@@ -15,15 +15,17 @@ import org.turnladder.ladder.RoleColumns;
 import org.turnladder.ladder.TimeMode;
 
 /**
- * {@code export FILE --png OUT.png [--time absolute|relative|delta] [--all] [--role ADDRESS=ROLE …]}: the whole
- * ladder as a PNG, drawn by the same painter as the window, without a display (JavaFX's headless Monocle glass).
+ * {@code export FILE --png OUT.png [--time absolute|relative|delta] [--all] [--columns N] [--role ADDRESS=ROLE …]}:
+ * the whole ladder as a PNG, drawn by the same painter as the window, without a display (JavaFX's headless Monocle
+ * glass). {@code --columns}: most columns per role, the rest of a role's boxes sharing one (default
+ * {@value LadderOptions#DEFAULT_COLUMNS_PER_ROLE}, as in the window; 0: every box its own column).
  */
 final class ExportCommand {
     private ExportCommand() {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        Args a = Args.parse("export", args, Set.of("--png", "--time"), Set.of("--all"), err);
+        Args a = Args.parse("export", args, Set.of("--png", "--time", "--columns"), Set.of("--all"), err);
         if (a.outcome == Args.Outcome.HELP) {
             out.print(Cli.usage());
             return 0;
@@ -36,8 +38,20 @@ final class ExportCommand {
                 a.fail(err, "--time is absolute, relative or delta, not " + a.values.get("--time"));
             }
         }
+        int columns = LadderOptions.DEFAULT_COLUMNS_PER_ROLE;
+        if (a.outcome == Args.Outcome.OK && a.values.containsKey("--columns")) {
+            try {
+                columns = Integer.parseInt(a.values.get("--columns"));
+            } catch (NumberFormatException e) {
+                columns = -1;
+            }
+            if (columns < 0) {
+                a.fail(err, "--columns is a number of columns per role (0: no limit), not "
+                        + a.values.get("--columns"));
+            }
+        }
         if (a.outcome == Args.Outcome.OK && (a.file == null || !a.values.containsKey("--png"))) {
-            a.fail(err, "usage: export FILE --png OUT.png [--time absolute|relative|delta] [--all]"
+            a.fail(err, "usage: export FILE --png OUT.png [--time absolute|relative|delta] [--all] [--columns N]"
                     + " [--role ADDRESS=ROLE …]");
         }
         if (a.outcome == Args.Outcome.ERROR) {
@@ -45,7 +59,8 @@ final class ExportCommand {
         }
         Path file = a.file;
         Path png = Path.of(a.values.get("--png"));
-        LadderOptions options = a.flags.contains("--all") ? LadderOptions.showAll() : LadderOptions.defaults();
+        LadderOptions options = (a.flags.contains("--all") ? LadderOptions.showAll() : LadderOptions.defaults())
+                .withColumnsPerRole(columns);
         Map<String, Role> overrides = a.roles;
         try {
             CaptureDocument doc = CaptureDocument.load(file, overrides, (read, size, frames, messages) -> { }, () -> false);
@@ -59,8 +74,9 @@ final class ExportCommand {
                     file.getFileName().toString());
             exporter.export(png);
             int[] size = exporter.size();
+            int cols = model.columns().size();
             out.println("wrote " + png + " (" + size[0] + " × " + size[1] + " px, " + model.rows().size()
-                    + " rows)");
+                    + " rows, " + cols + (cols == 1 ? " column)" : " columns)"));
             return 0;
         } catch (NoSuchFileException e) {
             err.println("turnladder export: no such file: " + e.getFile());

@@ -46,6 +46,26 @@ class ExportCommandTest {
     }
 
     @Test
+    void columnsLimitsTheColumnsPerRoleAndMustBeANumber() {
+        String capture = TestCaptures.path("coturn-rfc6062.pcapng").toString();
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        assertThat(export(out, err, capture, "--png", dir.resolve("all.png").toString(), "--columns", "0"))
+                .as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("31 rows, 3 columns");
+        out.reset();
+        // three boxes of one role: with one column per role they share it
+        assertThat(export(out, err, capture, "--png", dir.resolve("one.png").toString(), "--columns", "1",
+                "--role", "127.0.0.2=CMS", "--role", "127.0.0.3=CMS", "--role", "127.0.0.4=CMS"))
+                .as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("31 rows, 1 column)");
+        var bad = new ByteArrayOutputStream();
+        assertThat(export(new ByteArrayOutputStream(), bad, capture, "--png", dir.resolve("x.png").toString(),
+                "--columns", "many")).isEqualTo(2);
+        assertThat(bad.toString(StandardCharsets.UTF_8)).contains("--columns is a number");
+    }
+
+    @Test
     void withoutAnOutputFileItSaysHowToUseIt() {
         var err = new ByteArrayOutputStream();
         assertThat(export(new ByteArrayOutputStream(), err, "x.pcap")).isEqualTo(2);

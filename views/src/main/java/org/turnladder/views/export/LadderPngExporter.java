@@ -134,20 +134,23 @@ public final class LadderPngExporter {
             gc.setFill(LadderPalette.BACKGROUND);
             gc.fillRect(0, 0, tw, th);
             gc.translate(-x0, 0);
-            draw(gc, top, th);
+            draw(gc, top, th, x0, x0 + w);
             canvas.snapshot(params, image);
             image.getPixelReader().getPixels(0, 0, w, th, PixelFormat.getIntArgbInstance(), band, x0, width);
         }
     }
 
-    /** Draws what falls into picture rows [top, top + th); y on the canvas is picture y minus top. */
-    private void draw(GraphicsContext gc, int top, int th) {
+    /**
+     * Draws what falls into picture rows [top, top + th) and columns [fromX, toX); y on the canvas is picture y
+     * minus top. Columns and arrows of other tiles are skipped.
+     */
+    private void draw(GraphicsContext gc, int top, int th, double fromX, double toX) {
         if (top < TITLE_BAND) {
             drawTitleBand(gc, -top);
         }
         double headerTop = TITLE_BAND - top;
         if (headerTop + LadderLayout.HEADER_HEIGHT > 0 && headerTop < th) {
-            painter.paintHeader(gc, model, layout, mode, 0, headerTop, width);
+            painter.paintHeader(gc, model, layout, mode, 0, headerTop, width, fromX, toX);
         }
         double bodyTop = TITLE_BAND + LadderLayout.HEADER_HEIGHT - top;
         if (model.rowCount() == 0) {
@@ -161,7 +164,7 @@ public final class LadderPngExporter {
         int first = Math.max(0, (int) Math.floor(-bodyTop / LadderLayout.ROW_HEIGHT));
         int last = Math.min(model.rowCount(), (int) Math.ceil((th - bodyTop) / LadderLayout.ROW_HEIGHT));
         if (first < last) {
-            painter.paintRows(gc, model, layout, mode, first, last, 0, bodyTop, width, -1);
+            painter.paintRows(gc, model, layout, mode, first, last, 0, bodyTop, width, -1, fromX, toX);
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.input.MouseEvent;
@@ -19,10 +20,13 @@ import org.turnladder.analysis.Severity;
 
 /**
  * The analysis findings as cards grouped by severity (errors first): title, the explanation, the fix and the
- * frames that show it. Clicking a card selects it and tells the listener, which typically scrolls the ladder to
- * the finding's first frame.
+ * frames that show it; the first {@value #PAGE} of each severity, more on demand. Clicking a card selects it and
+ * tells the listener, which typically scrolls the ladder to the finding's first frame.
  */
 public class FindingsPanel extends ScrollPane {
+    /** Cards shown at first per severity, and added per click on the group's "Show more" button. */
+    public static final int PAGE = 50;
+
     private final VBox content = new VBox(6);
     private final ReadOnlyObjectWrapper<Finding> selected = new ReadOnlyObjectWrapper<>(this, "selected");
     private final List<Card> cards = new ArrayList<>();
@@ -55,12 +59,35 @@ public class FindingsPanel extends ScrollPane {
             Label head = new Label(heading(group.getKey(), group.getValue().size()));
             head.getStyleClass().addAll("findings-heading", group.getKey().json());
             content.getChildren().add(head);
-            for (Finding f : group.getValue()) {
-                Card c = new Card(f);
-                cards.add(c);
-                content.getChildren().add(c);
-            }
+            addCards(group.getValue(), 0, content.getChildren().size());
         }
+    }
+
+    /**
+     * Adds cards for findings {@code from} on, at most {@link #PAGE}, at child position {@code at}; a button for
+     * the next page follows when more remain (thousands of cards would take the window a minute to lay out).
+     */
+    private void addCards(List<Finding> group, int from, int at) {
+        int to = Math.min(group.size(), from + PAGE);
+        List<Node> added = new ArrayList<>(to - from + 1);
+        for (Finding f : group.subList(from, to)) {
+            Card c = new Card(f);
+            cards.add(c);
+            added.add(c);
+        }
+        if (to < group.size()) {
+            int left = group.size() - to;
+            Button more = new Button(String.format("Show %d more of %,d not shown", Math.min(PAGE, left), left));
+            more.getStyleClass().add("findings-more");
+            more.setMaxWidth(Double.MAX_VALUE);
+            more.setOnAction(e -> {
+                int i = content.getChildren().indexOf(more);
+                content.getChildren().remove(i);
+                addCards(group, to, i);
+            });
+            added.add(more);
+        }
+        content.getChildren().addAll(at, added);
     }
 
     /** What clicking a finding does, beside selecting it. */
@@ -83,7 +110,7 @@ public class FindingsPanel extends ScrollPane {
         }
     }
 
-    /** The card showing a finding (for tests and keyboard focus); null if not shown. */
+    /** The card showing a finding (for tests and keyboard focus); null if not shown (yet). */
     public Node cardOf(Finding f) {
         return cards.stream().filter(c -> c.finding.equals(f)).findFirst().orElse(null);
     }

@@ -24,6 +24,8 @@ import org.turnladder.ladder.TimeMode;
 public final class LadderPainter {
     private static final double ARROW_HEAD = 8;
     private static final double LINE_FROM_TOP = 0.70;
+    /** Room a finding or warning badge may take beside an arrow's label. */
+    private static final double BADGE_ROOM = 24;
 
     private final LadderPalette palette = new LadderPalette();
     private final Text measurer = new Text();
@@ -65,12 +67,23 @@ public final class LadderPainter {
      */
     public void paintHeader(GraphicsContext gc, LadderModel m, LadderLayout l, TimeMode mode, double scrollX,
                             double top, double width) {
+        paintHeader(gc, m, l, mode, scrollX, top, width, 0, width);
+    }
+
+    /**
+     * The header, drawing only the columns that reach into surface x {@code [fromX, toX]} (what a viewport or a
+     * tile shows): a ladder of thousands of columns costs per frame what its visible ones do.
+     */
+    public void paintHeader(GraphicsContext gc, LadderModel m, LadderLayout l, TimeMode mode, double scrollX,
+                            double top, double width, double fromX, double toX) {
         double h = LadderLayout.HEADER_HEIGHT;
         gc.setFill(LadderPalette.HEADER_BG);
         gc.fillRect(0, top, width, h);
         // no clip: Canvas clipping renders every primitive through a surface-sized mask (slow on big tiles);
         // the gutter is painted over the lanes afterwards instead
-        for (LadderColumn c : m.columns()) {
+        int[] cols = columnsToPaint(l, scrollX, fromX, toX);
+        for (int ci = cols[0]; ci < cols[1]; ci++) {
+            LadderColumn c = m.columns().get(ci);
             double x = l.columnX(c.index()) - scrollX;
             String addr = c.addressLine();
             double bw = Math.max(width(c.title(), palette.title), width(addr, palette.small)) + 16;
@@ -120,6 +133,15 @@ public final class LadderPainter {
      */
     public void paintRows(GraphicsContext gc, LadderModel m, LadderLayout l, TimeMode mode, int first, int last,
                           double scrollX, double bodyTop, double width, int selected) {
+        paintRows(gc, m, l, mode, first, last, scrollX, bodyTop, width, selected, 0, width);
+    }
+
+    /**
+     * Rows {@code first} to {@code last}, drawing only the lifelines, arrows and gutter that reach into surface x
+     * {@code [fromX, toX]}.
+     */
+    public void paintRows(GraphicsContext gc, LadderModel m, LadderLayout l, TimeMode mode, int first, int last,
+                          double scrollX, double bodyTop, double width, int selected, double fromX, double toX) {
         double rh = LadderLayout.ROW_HEIGHT;
         double bandTop = bodyTop + l.rowY(first);
         double bandHeight = (last - first) * rh;
@@ -139,14 +161,39 @@ public final class LadderPainter {
         gc.setStroke(LadderPalette.LIFELINE);
         gc.setLineWidth(1);
         gc.setLineDashes();
-        for (int c = 0; c < l.columnCount(); c++) {
+        int[] cols = columnsToPaint(l, scrollX, fromX, toX);
+        for (int c = cols[0]; c < cols[1]; c++) {
             double x = snap(l.columnX(c) - scrollX);
             gc.strokeLine(x, bandTop, x, bandTop + bandHeight);
         }
         for (int r = first; r < last; r++) {
-            paintArrow(gc, m.row(r), l, scrollX, bodyTop + l.rowY(r));
+            LadderRow row = m.row(r);
+            if (arrowReaches(row, l, scrollX, fromX, toX)) {
+                paintArrow(gc, row, l, scrollX, bodyTop + l.rowY(r));
+            }
         }
-        paintGutter(gc, m, l, mode, first, last, bodyTop, selected);
+        if (fromX < l.gutter()) { // a tile right of the time and frame cells has none to draw
+            paintGutter(gc, m, l, mode, first, last, bodyTop, selected);
+        }
+    }
+
+    /**
+     * The columns whose header box or lifeline reaches into surface x {@code [fromX, toX]} with the lanes scrolled
+     * by {@code scrollX}, as {@code {first, end}} (end exclusive).
+     */
+    static int[] columnsToPaint(LadderLayout l, double scrollX, double fromX, double toX) {
+        return l.columnsIn(fromX + scrollX, toX + scrollX);
+    }
+
+    /** Whether any of a row's arrow, label or badges can fall into surface x {@code [fromX, toX]}. */
+    static boolean arrowReaches(LadderRow row, LadderLayout l, double scrollX, double fromX, double toX) {
+        double x1 = l.columnX(row.from()) - scrollX;
+        double x2 = l.columnX(row.to()) - scrollX;
+        double left = Math.min(x1, x2) - BADGE_ROOM;
+        double right = row.from() == row.to()
+                ? x1 + LadderLayout.LOOP + 6 + LadderLayout.MAX_LABEL + BADGE_ROOM
+                : Math.max(x1, x2) + BADGE_ROOM;
+        return right >= fromX && left <= toX;
     }
 
     private void paintGutter(GraphicsContext gc, LadderModel m, LadderLayout l, TimeMode mode, int first, int last,

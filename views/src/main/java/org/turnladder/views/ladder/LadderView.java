@@ -26,6 +26,8 @@ import org.turnladder.ladder.TimeMode;
  * to select; Enter or a double click activates the selected row.
  */
 public class LadderView extends Region {
+    /** Room kept beside an arrow scrolled into view. */
+    private static final double SIDE_ROOM = 40;
     private final LadderPainter painter = new LadderPainter();
     private final Canvas header = new Canvas();
     private final Canvas body = new Canvas();
@@ -112,9 +114,13 @@ public class LadderView extends Region {
         scrollToRow(row);
     }
 
-    /** Scrolls so that the row is visible, moving as little as possible. */
+    /**
+     * Scrolls so that the row is visible, moving as little as possible; on a ladder wider than the view, also
+     * sideways so that its arrow is (its middle, where the label is, if it is wider than the view).
+     */
     public void scrollToRow(int row) {
-        if (layout == null || row < 0) {
+        LadderModel m = model.get();
+        if (layout == null || m == null || row < 0 || row >= m.rowCount()) {
             return;
         }
         double top = layout.rowY(row);
@@ -124,6 +130,26 @@ public class LadderView extends Region {
             vbar.setValue(top);
         } else if (top + LadderLayout.ROW_HEIGHT > v + view) {
             vbar.setValue(Math.min(vbar.getMax(), top + LadderLayout.ROW_HEIGHT - view));
+        }
+        LadderRow r = m.row(row);
+        double a = Math.min(layout.columnX(r.from()), layout.columnX(r.to())) - SIDE_ROOM;
+        double b = Math.max(layout.columnX(r.from()), layout.columnX(r.to()))
+                + (r.from() == r.to() ? LadderLayout.LOOP : 0) + SIDE_ROOM;
+        double lanes = body.getWidth() - layout.gutter(); // the time and frame cells cover the left of the lanes
+        double h = hbar.getValue();
+        double shownLeft = h + layout.gutter();
+        double shownRight = h + body.getWidth();
+        if (b - a <= lanes) { // the whole arrow fits: move as little as shows it
+            if (a < shownLeft) {
+                hbar.setValue(clamp(a - layout.gutter(), hbar.getMax()));
+            } else if (b > shownRight) {
+                hbar.setValue(clamp(b - body.getWidth(), hbar.getMax()));
+            }
+        } else { // wider than the view: show its middle, where the label is
+            double middle = (a + b) / 2;
+            if (middle < shownLeft || middle > shownRight) {
+                hbar.setValue(clamp(middle - layout.gutter() - lanes / 2, hbar.getMax()));
+            }
         }
     }
 

@@ -20,6 +20,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
 import org.turnladder.analysis.Finding;
 import org.turnladder.analysis.Severity;
 import org.turnladder.decode.DecodedMessage;
@@ -30,6 +31,8 @@ import org.turnladder.ladder.LadderModel;
 import org.turnladder.ladder.LadderOptions;
 import org.turnladder.ladder.LadderProtocol;
 import org.turnladder.ladder.TimeMode;
+import org.turnladder.views.ladder.Hops;
+import org.turnladder.views.ladder.LadderPainter;
 import org.turnladder.views.ladder.LadderPalette;
 
 /** The PNG export, headless: the right size at any length, with the ladder's colours and no blank bands. */
@@ -112,6 +115,36 @@ class LadderPngExporterTest {
         }
         // compressed: raw RGB would be about 100 kB per ladder row
         assertThat(Files.size(out) / 20_000).as("bytes per ladder row").isLessThan(8_000);
+    }
+
+    @Test
+    void aLadderWiderThanATileHasEveryLifelineInItsTile() throws Exception {
+        int n = 60;
+        List<DecodedMessage> hops = new ArrayList<>();
+        for (int h = 0; h + 1 < n; h++) {
+            hops.add(Hops.message(h, h + 1));
+        }
+        LadderModel m = LadderModel.build(hops, Columns.byHost(), List.of(),
+                LadderOptions.showAll().withColumnsPerRole(0));
+        LadderLayout l = WaitForAsyncUtils.asyncFx(() -> new LadderPainter().layout(m, TimeMode.RELATIVE)).get();
+        assertThat(l.width()).as("several tiles across").isGreaterThan(2 * LadderPngExporter.TILE);
+        Path out = dir.resolve("wide.png");
+        new LadderPngExporter(m, TimeMode.RELATIVE, "wide.pcap").export(out);
+        BufferedImage img = ImageIO.read(out.toFile());
+        int headerLine = (int) (LadderPngExporter.TITLE_BAND + LadderLayout.HEADER_HEIGHT) - 4;
+        int lastRowTop = expectedHeight(m.rowCount() - 1);
+        for (int c = 0; c < n; c++) {
+            int x = (int) Math.floor(l.columnX(c));
+            assertThat(img.getRGB(x, headerLine) & 0xffffff).as("column %d under its header", c)
+                    .isEqualTo(rgbOf(LadderPalette.LIFELINE));
+            assertThat(img.getRGB(x, lastRowTop + 2) & 0xffffff).as("column %d beside the last row", c)
+                    .isEqualTo(rgbOf(LadderPalette.LIFELINE));
+        }
+        // the last arrow, in the last tile, is drawn
+        int arrowY = lastRowTop + (int) Math.round(LadderLayout.ROW_HEIGHT * 0.7);
+        int mid = (int) ((l.columnX(n - 2) + l.columnX(n - 1)) / 2);
+        assertThat(count(img.getSubimage(mid - 60, arrowY - 1, 120, 3), LadderPalette.protocolColor(LadderProtocol.STUN)))
+                .isGreaterThan(60);
     }
 
     private static int nonBackground(BufferedImage img, int y) {

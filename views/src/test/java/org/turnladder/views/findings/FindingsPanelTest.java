@@ -74,4 +74,30 @@ class FindingsPanelTest {
         robot.interact(() -> panel.setFindings(List.of()));
         assertThat(((Label) robot.lookup(".findings-none").query()).getText()).startsWith("No findings");
     }
+
+    @Test
+    void thousandsOfFindingsShowAPageOfCardsPerSeverityAndMoreOnDemand(FxRobot robot) {
+        List<Finding> many = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            many.add(new Finding("turn.capacity", Severity.ERROR, "Quota " + i, "486.", "Raise it.", List.of(1L + i)));
+        }
+        many.add(WARNING);
+        robot.interact(() -> panel.setFindings(many));
+        List<String> headings = robot.lookup(".findings-heading").queryAll().stream()
+                .map(n -> ((Label) n).getText()).toList();
+        assertThat(headings).containsExactly("Errors (1000)", "Warning (1)");
+        assertThat(robot.lookup(".finding-card").queryAll()).hasSize(FindingsPanel.PAGE + 1);
+        assertThat(panel.cardOf(WARNING)).isNotNull();
+        assertThat(panel.cardOf(many.get(FindingsPanel.PAGE))).isNull();
+        javafx.scene.control.Button more = robot.lookup(".findings-more").queryButton();
+        assertThat(more.getText()).isEqualTo("Show 50 more of 950 not shown");
+        robot.interact(more::fire);
+        assertThat(robot.lookup(".finding-card").queryAll()).hasSize(2 * FindingsPanel.PAGE + 1);
+        assertThat(panel.cardOf(many.get(FindingsPanel.PAGE))).isNotNull();
+        assertThat(robot.lookup(".findings-more").queryButton().getText()).isEqualTo("Show 50 more of 900 not shown");
+        // the new cards follow the first page, before the warnings
+        List<Node> children = ((javafx.scene.layout.VBox) panel.getContent()).getChildrenUnmodifiable();
+        assertThat(children.indexOf(panel.cardOf(many.get(2 * FindingsPanel.PAGE - 1))))
+                .isLessThan(children.indexOf(panel.cardOf(WARNING)));
+    }
 }

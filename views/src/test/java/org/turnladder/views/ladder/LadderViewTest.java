@@ -20,6 +20,7 @@ import org.testfx.util.WaitForAsyncUtils;
 import org.turnladder.analysis.Role;
 import org.turnladder.decode.DecodedMessage;
 import org.turnladder.decode.TestCaptures;
+import org.turnladder.ladder.Columns;
 import org.turnladder.ladder.LadderColumn;
 import org.turnladder.ladder.LadderLayout;
 import org.turnladder.ladder.LadderModel;
@@ -160,6 +161,40 @@ class LadderViewTest {
         robot.interact(() -> view.setTimeMode(TimeMode.DELTA));
         assertThat(TimeMode.DELTA.format(view.getModel(), 1)).startsWith("+0.000");
         assertThat(view.getLadderLayout().timeWidth()).isPositive();
+    }
+
+    @Test
+    void aLadderOfThousandsOfColumnsDrawsTheColumnsScrolledIntoView(FxRobot robot) {
+        int n = 3000;
+        List<DecodedMessage> hops = new ArrayList<>(n);
+        for (int h = 0; h + 1 < n; h++) {
+            hops.add(Hops.message(h, h + 1));
+        }
+        hops.add(Hops.message(0, n - 1)); // row n - 1: an arrow across the whole ladder
+        LadderModel wide = LadderModel.build(hops, Columns.byHost(), List.of(),
+                LadderOptions.showAll().withColumnsPerRole(0));
+        assertThat(wide.columns()).hasSize(n);
+        robot.interact(() -> view.setModel(wide));
+        robot.interact(() -> view.select(1500)); // the arrow from column 1500 to 1501, far right of the start
+        WaitForAsyncUtils.waitForFxEvents();
+        LadderLayout l = view.getLadderLayout();
+        Point2D arrow = view.arrowCenter(1500);
+        assertThat(arrow.getX()).as("scrolled sideways to the selected arrow").isBetween(l.gutter(), view.getWidth());
+        double scroll = (l.columnX(1500) + l.columnX(1501)) / 2 - arrow.getX();
+        int[] painted = LadderPainter.columnsToPaint(l, scroll, 0, view.getWidth());
+        assertThat(painted[1] - painted[0]).as("columns drawn").isLessThan(15);
+        assertThat(painted[0]).isLessThanOrEqualTo(1500);
+        assertThat(painted[1]).isGreaterThan(1501);
+        // the columns on screen are drawn: the lifeline of column 1501 under its header box and beside the rows
+        WritableImage shot = snapshot(robot);
+        int x = (int) Math.floor(l.columnX(1501) - scroll);
+        assertThat(shot.getPixelReader().getColor(x, (int) LadderLayout.HEADER_HEIGHT - 4))
+                .isEqualTo(LadderPalette.LIFELINE);
+        int rowTop = (int) Math.ceil(arrow.getY() - LadderLayout.ROW_HEIGHT * 0.7);
+        assertThat(shot.getPixelReader().getColor(x, rowTop + 2)).isEqualTo(LadderPalette.LIFELINE);
+        // an arrow wider than the view: its middle, where the label is, comes into view
+        robot.interact(() -> view.select(n - 1));
+        assertThat(view.arrowCenter(n - 1).getX()).isBetween(l.gutter(), view.getWidth());
     }
 
     private WritableImage snapshot(FxRobot robot) {
