@@ -29,6 +29,7 @@ public final class LadderFilters {
     private final BooleanProperty hideKeepAlives = new SimpleBooleanProperty(this, "hideKeepAlives");
     private final BooleanProperty hideRetransmissions = new SimpleBooleanProperty(this, "hideRetransmissions");
     private final BooleanProperty collapse = new SimpleBooleanProperty(this, "collapse", true);
+    private final BooleanProperty everyAddress = new SimpleBooleanProperty(this, "everyAddress");
     private final StringProperty callId = new SimpleStringProperty(this, "callId");
     private final IntegerProperty turnSession = new SimpleIntegerProperty(this, "turnSession", -1);
     /** What the one-call or one-session scope is called, for the toolbar ("Call 3f7c…"); null when unscoped. */
@@ -42,7 +43,7 @@ public final class LadderFilters {
             b.addListener(this::changed);
         }
         for (Observable o : new Observable[] {hideRefreshes, hideKeepAlives, hideRetransmissions, collapse, callId,
-                turnSession}) {
+                turnSession, everyAddress}) {
             o.addListener(this::changed);
         }
         options.set(compute());
@@ -62,7 +63,8 @@ public final class LadderFilters {
         return LadderOptions.showAll().withProtocols(shown).withCall(callId.get())
                 .withTurnSession(turnSession.get()).withHideRefreshes(hideRefreshes.get())
                 .withHideKeepAlives(hideKeepAlives.get()).withHideRetransmissions(hideRetransmissions.get())
-                .withCollapseAt(collapse.get() ? COLLAPSE_AT : 0);
+                .withCollapseAt(collapse.get() ? COLLAPSE_AT : 0)
+                .withColumnsPerRole(everyAddress.get() ? 0 : LadderOptions.DEFAULT_COLUMNS_PER_ROLE);
     }
 
     public LadderOptions options() {
@@ -91,6 +93,14 @@ public final class LadderFilters {
 
     public BooleanProperty collapseProperty() {
         return collapse;
+    }
+
+    /**
+     * A column for every box, however many: off by default, when a role's boxes beyond
+     * {@link LadderOptions#DEFAULT_COLUMNS_PER_ROLE} share one column (a busy server's capture has thousands).
+     */
+    public BooleanProperty everyAddressProperty() {
+        return everyAddress;
     }
 
     public StringProperty scopeTextProperty() {
@@ -125,6 +135,7 @@ public final class LadderFilters {
         hideKeepAlives.set(false);
         hideRetransmissions.set(false);
         collapse.set(true);
+        everyAddress.set(false);
         showAllSessions();
     }
 }

@@ -171,10 +171,12 @@ public final class MainWindow {
         retrans.setUserData("retransmissions");
         CheckMenuItem collapse = new CheckMenuItem("Collapse repeated exchanges");
         collapse.setUserData("collapse");
-        filterItems.addAll(List.of(refreshes, keepAlives, retrans, collapse));
+        CheckMenuItem everyAddress = new CheckMenuItem("A Column for Every Address");
+        everyAddress.setUserData("everyAddress");
+        filterItems.addAll(List.of(refreshes, keepAlives, retrans, collapse, everyAddress));
         view.getItems().addAll(filterItems.subList(0, LadderProtocol.values().length));
         view.getItems().add(new SeparatorMenuItem());
-        view.getItems().addAll(refreshes, keepAlives, retrans, collapse);
+        view.getItems().addAll(refreshes, keepAlives, retrans, collapse, everyAddress);
         view.getItems().addAll(new SeparatorMenuItem(),
                 item("Show All Sessions", null, () -> onPane(p -> p.filters().showAllSessions())),
                 item("Reset Filters", null, () -> onPane(p -> p.filters().reset())),
@@ -378,6 +380,7 @@ public final class MainWindow {
             case "refreshes" -> f.hideRefreshesProperty();
             case "keepAlives" -> f.hideKeepAlivesProperty();
             case "retransmissions" -> f.hideRetransmissionsProperty();
+            case "everyAddress" -> f.everyAddressProperty();
             default -> f.collapseProperty();
         };
     }
