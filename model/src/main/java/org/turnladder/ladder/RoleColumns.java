@@ -27,22 +27,50 @@ public final class RoleColumns implements Columns {
 
     /**
      * Columns for the boxes the analysis found: every address of a box goes to the box's column; a box whose name
-     * is not just its role (two CMS, a box the user named, unknown boxes of several addresses) gets its own.
+     * is not just its role (two CMS, unknown boxes of several addresses) gets its own.
      */
     public static RoleColumns of(List<RoleAssignment> boxes) {
+        return of(boxes, Map.of());
+    }
+
+    /**
+     * The same, with the names the user gave boxes: a name given to any address of a box names the whole box and
+     * gives it a column of its own. The window and the {@code export} command both build their columns here, so
+     * they draw the same boxes.
+     *
+     * @param userNames box name by IP address; may be empty
+     */
+    public static RoleColumns of(List<RoleAssignment> boxes, Map<String, String> userNames) {
         Map<String, Role> roles = new HashMap<>();
         Map<String, String> names = new HashMap<>();
         for (RoleAssignment box : boxes) {
-            boolean ownColumn = !box.box().equals(box.role().label())
-                    && (box.role() != Role.UNKNOWN || box.addresses().size() > 1);
+            String name = userName(box, userNames);
+            if (name == null && !box.box().equals(box.role().label())
+                    && (box.role() != Role.UNKNOWN || box.addresses().size() > 1)) {
+                name = box.box();
+            }
             for (String address : box.addresses()) {
                 roles.put(address, box.role());
-                if (ownColumn) {
-                    names.put(address, box.box());
+                if (name != null) {
+                    names.put(address, name);
                 }
             }
         }
         return new RoleColumns(roles, names);
+    }
+
+    /** The name the user gave one of the box's addresses, null if none. */
+    public static String userName(RoleAssignment box, Map<String, String> userNames) {
+        if (userNames.isEmpty()) {
+            return null;
+        }
+        for (String a : box.addresses()) {
+            String n = userNames.get(a);
+            if (n != null && !n.isBlank()) {
+                return n.strip();
+            }
+        }
+        return null;
     }
 
     @Override

@@ -22,6 +22,8 @@ final class Args {
     Path file;
     String format = "text";
     final Map<String, Role> roles = new LinkedHashMap<>();
+    /** Box names by address ({@code --name ADDRESS=NAME}), for commands that take it. */
+    final Map<String, String> names = new LinkedHashMap<>();
     final Map<String, String> values = new HashMap<>();
     final Set<String> flags = new HashSet<>();
 
@@ -64,6 +66,13 @@ final class Args {
                 String problem = addRole(value, a.roles);
                 if (problem != null) {
                     a.fail(err, problem);
+                }
+            } else if (name.equals("--name") && valueOptions.contains(name)) {
+                int eq = value.lastIndexOf('=');
+                if (eq <= 0 || value.substring(eq + 1).isBlank()) {
+                    a.fail(err, "--name takes ADDRESS=NAME, not " + value);
+                } else {
+                    a.names.put(value.substring(0, eq).trim(), value.substring(eq + 1).strip());
                 }
             } else if (takesValue) {
                 a.values.put(name, value);

@@ -15,9 +15,10 @@ import org.turnladder.ladder.RoleColumns;
 import org.turnladder.ladder.TimeMode;
 
 /**
- * {@code export FILE --png OUT.png [--time absolute|relative|delta] [--all] [--columns N] [--role ADDRESS=ROLE …]}:
+ * {@code export FILE --png OUT.png [--time absolute|relative|delta] [--all] [--columns N] [--role ADDRESS=ROLE …]
+ * [--name ADDRESS=NAME …]}:
  * the whole ladder as a PNG, drawn by the same painter as the window, without a display (JavaFX's headless Monocle
- * glass). {@code --columns}: most columns per role, the rest of a role's boxes sharing one (default
+ * glass). {@code --role} and {@code --name} do what changing a role or naming a box does in the window. {@code --columns}: most columns per role, the rest of a role's boxes sharing one (default
  * {@value LadderOptions#DEFAULT_COLUMNS_PER_ROLE}, as in the window; 0: every box its own column).
  */
 final class ExportCommand {
@@ -25,7 +26,7 @@ final class ExportCommand {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        Args a = Args.parse("export", args, Set.of("--png", "--time", "--columns"), Set.of("--all"), err);
+        Args a = Args.parse("export", args, Set.of("--png", "--time", "--columns", "--name"), Set.of("--all"), err);
         if (a.outcome == Args.Outcome.HELP) {
             out.print(Cli.usage());
             return 0;
@@ -52,7 +53,7 @@ final class ExportCommand {
         }
         if (a.outcome == Args.Outcome.OK && (a.file == null || !a.values.containsKey("--png"))) {
             a.fail(err, "usage: export FILE --png OUT.png [--time absolute|relative|delta] [--all] [--columns N]"
-                    + " [--role ADDRESS=ROLE …]");
+                    + " [--role ADDRESS=ROLE …] [--name ADDRESS=NAME …]");
         }
         if (a.outcome == Args.Outcome.ERROR) {
             return 2;
@@ -67,7 +68,7 @@ final class ExportCommand {
             for (String w : doc.warnings()) {
                 err.println("turnladder export: warning: " + w);
             }
-            LadderModel model = LadderModel.build(doc.messages(), RoleColumns.of(doc.analysis().roles()),
+            LadderModel model = LadderModel.build(doc.messages(), RoleColumns.of(doc.analysis().roles(), a.names),
                     doc.analysis().findings(), options);
             Headless.useMonocleUnlessADisplayIsSet();
             var exporter = new org.turnladder.views.export.LadderPngExporter(model, time,

@@ -59,11 +59,10 @@ import org.turnladder.views.sessions.SessionsPanel;
  */
 public final class CapturePane extends BorderPane {
     /** What a build needs, taken on the JavaFX thread. */
-    private record Request(LadderOptions options, Map<String, RoleChoice> choices, Analysis analysis,
-                           boolean reanalyse) {
+    private record Request(LadderOptions options, Map<String, RoleChoice> choices, boolean reanalyse) {
         /** The newer's settings; the analysis runs again if either asked for it. */
         Request then(Request newer) {
-            return new Request(newer.options, newer.choices, newer.analysis, reanalyse || newer.reanalyse);
+            return new Request(newer.options, newer.choices, reanalyse || newer.reanalyse);
         }
     }
 
@@ -95,6 +94,11 @@ public final class CapturePane extends BorderPane {
     private int userBuilds;
     /** Content version detection last ran on (worker thread only). */
     private long detectedVersion;
+    /**
+     * The analysis the last build used (worker thread only). A build that does not analyse again starts from it,
+     * not from what the screen shows: a role change whose result was overtaken before it was shown still counts.
+     */
+    private Analysis builtAnalysis;
     private Runnable afterBuild = () -> { };
 
     /**
@@ -108,6 +112,7 @@ public final class CapturePane extends BorderPane {
         this.analysis = loaded.analysis();
         this.detected = loaded.detected();
         this.detectedVersion = doc.version();
+        this.builtAnalysis = analysis;
         this.details = new DetailsPane(f -> doc.frameBytes(f).orElse(null));
         this.builder = new CoalescingWorker<>("turnladder-ladder", this::build, Request::then, this::apply);
         getStyleClass().add("capture-pane");
@@ -260,8 +265,7 @@ public final class CapturePane extends BorderPane {
     }
 
     private CompletableFuture<Void> submit(boolean reanalyse, boolean user) {
-        CompletableFuture<Result> f = builder.submit(new Request(filters.options(), Map.copyOf(choices), analysis,
-                reanalyse));
+        CompletableFuture<Result> f = builder.submit(new Request(filters.options(), Map.copyOf(choices), reanalyse));
         if (user) {
             userBuilds++;
             building.set(true);
@@ -278,7 +282,7 @@ public final class CapturePane extends BorderPane {
     /** On the worker thread: the analysis again when asked (a role changed, packets came), then the ladder. */
     private Result build(Request q) {
         return doc.consistent(() -> {
-            Analysis a = q.analysis();
+            Analysis a = builtAnalysis;
             Map<String, Role> plain = null;
             if (q.reanalyse()) {
                 Map<String, Role> overrides = RoleMemory.overrides(q.choices());
@@ -293,6 +297,7 @@ public final class CapturePane extends BorderPane {
                     a = doc.analysis(overrides);
                 }
             }
+            builtAnalysis = a;
             LadderModel m = doc.ladder(BoxColumns.of(a, q.choices()), a.findings(), q.options());
             return new Result(m, a, plain);
         });

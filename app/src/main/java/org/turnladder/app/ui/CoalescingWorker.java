@@ -31,6 +31,11 @@ final class CoalescingWorker<Q, R> {
     private Q pending;
     private List<CompletableFuture<R>> waiting = new ArrayList<>();
     private boolean scheduled;
+    /** Requests submitted so far, and how many the pending request covers (guarded by this). */
+    private long submitted;
+    private long pendingUpTo;
+    /** Futures of results that were outdated when they reached the JavaFX thread (JavaFX thread only). */
+    private final List<CompletableFuture<R>> carried = new ArrayList<>();
     /** Requests whose future has not completed yet; touched on the JavaFX thread only. */
     private int outstanding;
 
@@ -60,6 +65,7 @@ final class CoalescingWorker<Q, R> {
         busy.set(true);
         synchronized (this) {
             pending = pending == null ? request : merge.apply(pending, request);
+            pendingUpTo = ++submitted;
             waiting.add(f);
             if (!scheduled) {
                 scheduled = true;
@@ -73,12 +79,14 @@ final class CoalescingWorker<Q, R> {
         while (true) {
             Q q;
             List<CompletableFuture<R>> covered;
+            long upTo;
             synchronized (this) {
                 q = pending;
                 if (q == null) {
                     scheduled = false;
                     return;
                 }
+                upTo = pendingUpTo;
                 covered = waiting;
                 pending = null;
                 waiting = new ArrayList<>();
@@ -99,6 +107,14 @@ final class CoalescingWorker<Q, R> {
                 }
             }
             Platform.runLater(() -> {
+                synchronized (this) {
+                    if (submitted > upTo) {
+                        // a newer request came while this result waited for the JavaFX thread: that request's
+                        // result (running or about to) answers these requests too
+                        carried.addAll(covered);
+                        return;
+                    }
+                }
                 apply.accept(r);
                 done(covered, f -> f.complete(r));
             });
@@ -106,9 +122,12 @@ final class CoalescingWorker<Q, R> {
     }
 
     private void done(List<CompletableFuture<R>> covered, Consumer<CompletableFuture<R>> how) {
-        outstanding -= covered.size();
+        List<CompletableFuture<R>> all = new ArrayList<>(carried);
+        all.addAll(covered);
+        carried.clear();
+        outstanding -= all.size();
         busy.set(outstanding > 0);
-        covered.forEach(how);
+        all.forEach(how);
     }
 
     /** Completes on the JavaFX thread once no request waits or runs (at once if none does). Call on that thread. */

@@ -66,6 +66,25 @@ class ExportCommandTest {
     }
 
     @Test
+    void namingTwoBoxesAloneGivesThemAColumnEachAndANameMustHaveAnAddressAndAText() {
+        String capture = TestCaptures.path("coturn-rfc6062.pcapng").toString();
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        // 127.0.0.3 and .4 as one role share its column; named, each is a box of its own again
+        assertThat(export(out, err, capture, "--png", dir.resolve("a.png").toString(),
+                "--role", "127.0.0.3=CMS", "--role", "127.0.0.4=CMS",
+                "--name", "127.0.0.3=CMS node 1", "--name=127.0.0.4=CMS node 2"))
+                .as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("3 columns");
+        for (String bad : new String[] {"127.0.0.3", "=x", "127.0.0.3= "}) {
+            var e = new ByteArrayOutputStream();
+            assertThat(export(new ByteArrayOutputStream(), e, capture, "--png", dir.resolve("x.png").toString(),
+                    "--name", bad)).isEqualTo(2);
+            assertThat(e.toString(StandardCharsets.UTF_8)).contains("--name takes ADDRESS=NAME");
+        }
+    }
+
+    @Test
     void withoutAnOutputFileItSaysHowToUseIt() {
         var err = new ByteArrayOutputStream();
         assertThat(export(new ByteArrayOutputStream(), err, "x.pcap")).isEqualTo(2);

@@ -93,6 +93,23 @@ class ExportParityTest {
         assertThat(differingPixels(cli, detected)).as("an Expressway-C column where the Edge was").isPositive();
     }
 
+    @Test
+    void aBoxNamedInTheWindowMatchesTheSameNameGivenToTheCommand() throws Exception {
+        Path capture = TestCaptures.path("sipp-appsharing-accepted-tcp.pcap");
+        CaptureTab tab = open(capture);
+        LadderModel before = fx(() -> tab.capturePane().ladder().getModel());
+        fx(() -> {
+            tab.capturePane().choose(new RoleChoice("127.0.0.7", null, "Alice's laptop"));
+            return null;
+        });
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+                () -> fx(() -> tab.capturePane().ladder().getModel()) != before);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(fx(() -> titles(tab.capturePane().ladder().getModel()))).contains("Alice's laptop");
+        assertSamePicture(windowExport(tab, "window.png"),
+                cliExport(capture, "cli.png", "--name", "127.0.0.7=Alice's laptop"));
+    }
+
     private static List<String> titles(LadderModel m) {
         List<String> out = new ArrayList<>();
         m.columns().forEach(c -> out.add(c.title()));

@@ -344,6 +344,22 @@ class MainWindowTest {
     }
 
     @Test
+    void aRoleChangeFollowedAtOnceByFilterChangesIsNotLost(FxRobot robot) {
+        CapturePane p = dropAndWait(robot, RFC6062).get(0).capturePane();
+        fx(() -> {
+            p.choose(new RoleChoice("127.0.0.4", Role.EXPRESSWAY_C, null));
+            for (int i = 0; i < 5; i++) {
+                p.filters().hideRefreshesProperty().set(i % 2 == 0);
+            }
+            return null;
+        });
+        built(p);
+        assertThat(fx(() -> p.ladder().getModel().columns().stream().map(LadderColumn::title).toList()))
+                .contains("Expressway-C");
+        assertThat(fx(() -> p.analysis().roles().stream().anyMatch(r -> r.role() == Role.EXPRESSWAY_C))).isTrue();
+    }
+
+    @Test
     void manyQuickFilterChangesBuildOnlyWhatTheLastOneAsks(FxRobot robot) {
         CapturePane p = dropAndWait(robot, RFC6062).get(0).capturePane();
         List<LadderModel> shown = new ArrayList<>();
