@@ -40,6 +40,7 @@ import org.turnladder.ladder.LadderModel;
 import org.turnladder.ladder.LadderOptions;
 import org.turnladder.ladder.LadderProtocol;
 import org.turnladder.ladder.LadderRow;
+import org.turnladder.ladder.LadderSnapshot;
 import org.turnladder.ladder.RoleColumns;
 import org.turnladder.ladder.TimeMode;
 import org.turnladder.ladder.TurnSession;
@@ -58,13 +59,22 @@ import org.turnladder.views.sessions.SessionsPanel;
  * is ready, with "Building ladder…" in the status when the user asked for it.
  */
 public final class CapturePane extends BorderPane {
-    /** What a build needs, taken on the JavaFX thread. */
+    /**
+     * What a build needs, taken on the JavaFX thread.
+     *
+     * @param whole build the whole ladder (the user changed filters or roles), not just the rows of new packets
+     */
     private record Request(LadderOptions options, Map<String, RoleChoice> choices, Analysis analysis,
-                           boolean reanalyse) {
-        /** The newer's settings; the analysis runs again if either asked for it. */
+                           boolean reanalyse, boolean whole) {
+        /** The newer's settings; the analysis runs again, or the whole ladder is built, if either asked for it. */
         Request then(Request newer) {
-            return new Request(newer.options, newer.choices, newer.analysis, reanalyse || newer.reanalyse);
+            return new Request(newer.options, newer.choices, newer.analysis, reanalyse || newer.reanalyse,
+                    whole || newer.whole);
         }
+    }
+
+    /** What is read with nothing taken in meanwhile; the ladder is built from it afterwards. */
+    private record Taken(Analysis analysis, Map<String, Role> detected, LadderSnapshot entries) {
     }
 
     /** @param detected roles without the user's choices when detection ran again, else null */
@@ -95,6 +105,8 @@ public final class CapturePane extends BorderPane {
     private int userBuilds;
     /** Content version detection last ran on (worker thread only). */
     private long detectedVersion;
+    /** The last ladder built, which a refresh extends (worker thread only). */
+    private LadderModel lastBuilt;
     private Runnable afterBuild = () -> { };
 
     /**
@@ -142,6 +154,7 @@ public final class CapturePane extends BorderPane {
         setCenter(centre);
         refreshPanels();
         ladder.setModel(loaded.ladder());
+        lastBuilt = loaded.ladder(); // before the worker first runs: the first refresh extends it
         updateStatus();
         if (analysis.hasErrors()) {
             side.getSelectionModel().select(findingsTab);
@@ -261,7 +274,7 @@ public final class CapturePane extends BorderPane {
 
     private CompletableFuture<Void> submit(boolean reanalyse, boolean user) {
         CompletableFuture<Result> f = builder.submit(new Request(filters.options(), Map.copyOf(choices), analysis,
-                reanalyse));
+                reanalyse, user));
         if (user) {
             userBuilds++;
             building.set(true);
@@ -275,9 +288,13 @@ public final class CapturePane extends BorderPane {
         });
     }
 
-    /** On the worker thread: the analysis again when asked (a role changed, packets came), then the ladder. */
+    /**
+     * On the worker thread: the analysis again when asked (a role changed, packets came) and a snapshot of the
+     * ladder's entries, both with nothing taken in meanwhile; then, without holding the capture up, the ladder: a
+     * refresh extends the last one built (only new packets cost), what the user asked for builds it whole.
+     */
     private Result build(Request q) {
-        return doc.consistent(() -> {
+        Taken t = doc.consistent(() -> {
             Analysis a = q.analysis();
             Map<String, Role> plain = null;
             if (q.reanalyse()) {
@@ -293,9 +310,14 @@ public final class CapturePane extends BorderPane {
                     a = doc.analysis(overrides);
                 }
             }
-            LadderModel m = doc.ladder(BoxColumns.of(a, q.choices()), a.findings(), q.options());
-            return new Result(m, a, plain);
+            return new Taken(a, plain, doc.ladderSnapshot());
         });
+        Analysis a = t.analysis();
+        RoleColumns columns = BoxColumns.of(a, q.choices());
+        LadderModel m = q.whole() ? LadderModel.build(t.entries(), columns, a.findings(), q.options())
+                : LadderModel.extend(lastBuilt, t.entries(), columns, a.findings(), q.options());
+        lastBuilt = m;
+        return new Result(m, a, t.detected());
     }
 
     /** On the JavaFX thread: shows a finished build, keeping the selected frame. */
