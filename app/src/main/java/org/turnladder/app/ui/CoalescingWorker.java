@@ -31,6 +31,10 @@ final class CoalescingWorker<Q, R> {
     private Q pending;
     private List<CompletableFuture<R>> waiting = new ArrayList<>();
     private boolean scheduled;
+    /** Requests submitted so far; a result is shown only if none came after the request it answers. */
+    private long submitted;
+    /** The request the worker took last (it holds every request submitted before it was taken). */
+    private Q lastTaken;
     /** Requests whose future has not completed yet; touched on the JavaFX thread only. */
     private int outstanding;
 
@@ -59,6 +63,7 @@ final class CoalescingWorker<Q, R> {
         outstanding++;
         busy.set(true);
         synchronized (this) {
+            submitted++;
             pending = pending == null ? request : merge.apply(pending, request);
             waiting.add(f);
             if (!scheduled) {
@@ -72,6 +77,7 @@ final class CoalescingWorker<Q, R> {
     private void drain() {
         while (true) {
             Q q;
+            long seq;
             List<CompletableFuture<R>> covered;
             synchronized (this) {
                 q = pending;
@@ -79,9 +85,11 @@ final class CoalescingWorker<Q, R> {
                     scheduled = false;
                     return;
                 }
+                seq = submitted;
                 covered = waiting;
                 pending = null;
                 waiting = new ArrayList<>();
+                lastTaken = q;
             }
             R r;
             try {
@@ -98,11 +106,29 @@ final class CoalescingWorker<Q, R> {
                     continue;
                 }
             }
-            Platform.runLater(() -> {
-                apply.accept(r);
-                done(covered, f -> f.complete(r));
-            });
+            Platform.runLater(() -> deliver(q, seq, r, covered));
         }
+    }
+
+    /**
+     * On the JavaFX thread: shows a result unless a request came after it was asked for (while it was built or
+     * waited to be shown); then the newer request's run answers this one's requests too (merged, as above).
+     */
+    private void deliver(Q q, long seq, R r, List<CompletableFuture<R>> covered) {
+        synchronized (this) {
+            if (seq != submitted) {
+                // the newest request is waiting, or the worker took it (then it is lastTaken): run it with ours
+                pending = merge.apply(q, pending != null ? pending : lastTaken);
+                waiting.addAll(0, covered);
+                if (!scheduled) {
+                    scheduled = true;
+                    thread.execute(this::drain);
+                }
+                return;
+            }
+        }
+        apply.accept(r);
+        done(covered, f -> f.complete(r));
     }
 
     private void done(List<CompletableFuture<R>> covered, Consumer<CompletableFuture<R>> how) {
