@@ -83,6 +83,18 @@ public final class LadderFeed {
         return new LadderSnapshot(entries.snapshot(), sessions.sessions(), media);
     }
 
+    /**
+     * A snapshot with only what a filter on this call needs (nothing when {@code callId} is null): enough to build
+     * one ladder with those options, cheaper than {@link #snapshot()} for a capture of thousands of sessions.
+     */
+    LadderSnapshot snapshotFor(String callId) {
+        if (callId == null) {
+            return new LadderSnapshot(entries.snapshot(), List.of(), Map.of());
+        }
+        return new LadderSnapshot(entries.snapshot(), sessions.sessions(),
+                Map.of(callId, Set.copyOf(callMediaEndpoints(callId))));
+    }
+
     /** TURN allocations seen so far, in order of their first Allocate. */
     public List<TurnSession> turnSessions() {
         return sessions.sessions();

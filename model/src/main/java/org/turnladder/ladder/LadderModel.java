@@ -46,9 +46,9 @@ public final class LadderModel {
         return build(feed, columns, findings, options);
     }
 
-    /** Builds the ladder from what the feed has so far. */
+    /** Builds the ladder from what the feed has so far (on the thread that feeds it). */
     public static LadderModel build(LadderFeed feed, Columns columns, List<Finding> findings, LadderOptions options) {
-        return build(feed.snapshot(), columns, findings, options);
+        return build(feed.snapshotFor(options.callId()), columns, findings, options);
     }
 
     /** Builds the ladder from a snapshot of a feed (linear in its entries). */

@@ -29,7 +29,8 @@ import org.turnladder.net.TestFrames;
  * <pre>
  * mvn -o -q -B test-compile -pl app -am
  * mvn -o -q -B dependency:build-classpath -Dmdep.outputFile=cp.txt -pl app   # then drop the turnladder jars
- * java -cp app/target/test-classes:app/target/classes:views/target/classes:model/target/classes:$(cat cp.txt) \
+ * java -cp app/target/test-classes:app/target/classes:views/target/classes:model/target/classes:\
+ *     model/target/test-classes:$(cat cp.txt) \
  *     org.turnladder.app.ui.LiveRefreshBenchmark
  * </pre>
  * The traffic: STUN Binding and TURN Allocate exchanges of 40 clients with one server, every transaction new, so
