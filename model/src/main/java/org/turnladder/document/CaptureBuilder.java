@@ -30,8 +30,8 @@ public final class CaptureBuilder {
     public CaptureBuilder(Map<String, Role> overrides) {
         this.analyzer = new Analyzer(overrides);
         this.engine = new DecodeEngine(m -> {
+            frames.message(m); // its bytes before the message: a reader that sees the message finds them
             messages.add(m);
-            frames.message(m);
             feed.add(m);
             analyzer.message(m);
         }, analyzer::tcpFlow);

@@ -17,9 +17,9 @@ import org.turnladder.ladder.TurnSession;
 
 /**
  * A capture that is still running, built packet by packet from a reader thread while a window reads it. Feeding
- * and the reads hold one lock, so whatever is read (the analysis, a frame's bytes, a snapshot of the ladder's
- * entries) sees whole packets only. The lock is held briefly: a ladder is built from a {@link LadderSnapshot}
- * taken under it, but without it (the reader thread does not wait for builds), and messages are read without it
+ * and the reads hold one lock, so whatever is read (the analysis, a snapshot of the ladder's entries) sees whole
+ * packets only. The lock is held briefly: a ladder is built from a {@link LadderSnapshot} taken under it, but
+ * without it (the reader thread does not wait for builds); messages and their frames' bytes are read without it
  * (they are published one by one, see {@link org.turnladder.ladder.GrowingList}).
  */
 public final class LiveDocument implements CaptureContent {
@@ -85,11 +85,10 @@ public final class LiveDocument implements CaptureContent {
         return index >= 0 && index < all.size() ? all.get(index) : null;
     }
 
+    /** Without the lock: a frame's bytes are kept before its message is published, and never change. */
     @Override
     public Optional<byte[]> frameBytes(long frame) {
-        synchronized (lock) {
-            return builder.frames().bytes(frame);
-        }
+        return builder.frames().bytes(frame);
     }
 
     @Override

@@ -72,7 +72,7 @@ public final class LadderModel {
         return LadderAppender.extend(previous, snapshot, columns, findings, options);
     }
 
-    /** What extending this ladder needs (null for an empty one built from nothing). */
+    /** What extending this ladder needs. */
     LadderAppender.Basis basis() {
         return basis;
     }
@@ -82,7 +82,7 @@ public final class LadderModel {
      * whose collapsing more entries cannot change. A layout of this ladder extends from them.
      */
     public int settledRowCount() {
-        return basis == null ? rows.size() : basis.settledRows();
+        return basis.settledRows();
     }
 
     /** How many leading rows were taken over from the ladder this one extended (0 for a build). */

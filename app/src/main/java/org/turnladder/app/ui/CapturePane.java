@@ -54,9 +54,10 @@ import org.turnladder.views.sessions.SessionsPanel;
 /**
  * One capture on screen, read from a file or still being captured: the filter bar, the ladder with the selected
  * message's fields and bytes below it, and on the right the findings, the sessions and the roles. Filters, a role
- * or a box name changed by the user, and a running capture's new packets ({@link #refresh()}), rebuild the ladder
- * on one background thread (only the newest request is built); the old ladder stays on screen until the new one
- * is ready, with "Building ladder…" in the status when the user asked for it.
+ * or a box name changed by the user rebuild the ladder on one background thread (only the newest request is
+ * built); a running capture's new packets ({@link #refresh()}) extend the last ladder built by their rows only. The
+ * old ladder stays on screen until the new one is ready, with "Building ladder…" in the status when the user asked
+ * for it.
  */
 public final class CapturePane extends BorderPane {
     /**
