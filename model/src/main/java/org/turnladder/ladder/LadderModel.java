@@ -167,6 +167,21 @@ public final class LadderModel {
         return out;
     }
 
+    /** How many of rows {@code [from, to)} have a label containing the text, ignoring case. */
+    public int count(String text, int from, int to) {
+        String needle = text.toLowerCase(Locale.ROOT);
+        if (needle.isEmpty()) {
+            return 0;
+        }
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            if (rows.get(i).label().toLowerCase(Locale.ROOT).contains(needle)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /**
      * The next row after {@code from} (or before it, backwards) whose label contains the text, wrapping around;
      * -1 if none.

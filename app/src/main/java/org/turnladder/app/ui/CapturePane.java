@@ -484,9 +484,30 @@ public final class CapturePane extends BorderPane {
             findCount.setText("");
             return;
         }
-        int n = m.find(t.strip()).size();
+        String text = t.strip();
+        int settled = m.settledRowCount();
+        int before;
+        int from;
+        FindCount c = findCounted;
+        if (c != null && c.text().equals(text) && c.settledRows() <= settled
+                && (c.settledRows() == 0 || m.row(c.settledRows() - 1) == c.lastSettled())) {
+            before = c.matches(); // a live refresh took these rows over: count only the rows after them
+            from = c.settledRows();
+        } else {
+            before = 0;
+            from = 0;
+        }
+        int inSettled = before + m.count(text, from, settled);
+        findCounted = new FindCount(text, settled, settled == 0 ? null : m.row(settled - 1), inSettled);
+        int n = inSettled + m.count(text, settled, m.rowCount());
         findCount.setText(n == 0 ? "no match" : n == 1 ? "1 match" : n + " matches");
     }
+
+    /** Matches of a find text among a ladder's settled rows, which the ladders extended from it take over. */
+    private record FindCount(String text, int settledRows, LadderRow lastSettled, int matches) {
+    }
+
+    private FindCount findCounted;
 
     private void updateStatus() {
         LadderModel m = ladder.getModel();
@@ -540,6 +561,11 @@ public final class CapturePane extends BorderPane {
 
     public TextField findField() {
         return find;
+    }
+
+    /** What the count beside the find field says ("3 matches", "no match", empty without find text). */
+    public String findCountText() {
+        return findCount.getText();
     }
 
     public Analysis analysis() {

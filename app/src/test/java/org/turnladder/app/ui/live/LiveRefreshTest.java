@@ -56,9 +56,11 @@ class LiveRefreshTest {
         LadderModel before = fx(() -> p.ladder().getModel());
         assertThat(before.rowCount()).isEqualTo(400);
         fx(() -> {
+            p.findField().setText("allocate");
             p.ladder().select(10);
             return null;
         });
+        assertThat(findCount(p)).isEqualTo(before.find("allocate").size() + " matches");
         LadderRow selected = before.row(10);
         assertThat(fx(() -> p.details().message()).frame()).isEqualTo(selected.frame());
 
@@ -71,6 +73,9 @@ class LiveRefreshTest {
         assertThat(after.row(10)).isSameAs(selected);
         assertThat(fx(() -> p.ladder().getSelectedRow())).isEqualTo(10);
         assertThat(fx(() -> p.details().message()).frame()).isEqualTo(selected.frame());
+        assertThat(findCount(p)).as("Find counts the old rows and the new")
+                .isEqualTo(after.find("allocate").size() + " matches").isNotEqualTo(before.find("allocate").size()
+                        + " matches");
         fx(p::rebuild).get(20, TimeUnit.SECONDS); // the same ladder built whole
         LadderModel whole = fx(() -> p.ladder().getModel());
         assertThat(whole.reusedRowCount()).isZero();
@@ -91,6 +96,10 @@ class LiveRefreshTest {
             return null;
         });
         prefs.removeNode();
+    }
+
+    private static String findCount(CapturePane p) {
+        return fx(p::findCountText);
     }
 
     /** {@code n} STUN exchanges (Allocate every fourth, else Binding) of 40 clients with one server. */
