@@ -1,6 +1,5 @@
 package org.turnladder.document;
 
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
@@ -9,15 +8,17 @@ import org.turnladder.analysis.Role;
 import org.turnladder.capture.RawPacket;
 import org.turnladder.decode.DecodeEngine;
 import org.turnladder.decode.DecodedMessage;
+import org.turnladder.ladder.GrowingList;
 import org.turnladder.ladder.LadderFeed;
 
 /**
  * Takes a capture's packets one by one and keeps what a document needs: the decoded messages, the bytes of their
  * frames, the analysis and the ladder entries. A file is read through one, and so is a running capture (under its
- * {@link LiveDocument}'s lock). Not thread-safe.
+ * {@link LiveDocument}'s lock). Not thread-safe, except that the messages and the ladder entries may be read from
+ * other threads up to a count read where feeding waits (they are {@link GrowingList}s).
  */
 public final class CaptureBuilder {
-    private final List<DecodedMessage> messages = new ArrayList<>();
+    private final GrowingList<DecodedMessage> messages = new GrowingList<>();
     private final FrameStore frames = new FrameStore();
     private final LadderFeed feed = new LadderFeed();
     private final Analyzer analyzer;
@@ -29,8 +30,8 @@ public final class CaptureBuilder {
     public CaptureBuilder(Map<String, Role> overrides) {
         this.analyzer = new Analyzer(overrides);
         this.engine = new DecodeEngine(m -> {
+            frames.message(m); // its bytes before the message: a reader that sees the message finds them
             messages.add(m);
-            frames.message(m);
             feed.add(m);
             analyzer.message(m);
         }, analyzer::tcpFlow);
@@ -60,7 +61,7 @@ public final class CaptureBuilder {
         return frameCount;
     }
 
-    /** The messages decoded so far (a read-only view that grows). */
+    /** The messages decoded so far (a read-only view that grows; readable from any thread). */
     public List<DecodedMessage> messages() {
         return Collections.unmodifiableList(messages);
     }

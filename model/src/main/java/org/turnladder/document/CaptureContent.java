@@ -11,6 +11,7 @@ import org.turnladder.decode.DecodedMessage;
 import org.turnladder.ladder.Columns;
 import org.turnladder.ladder.LadderModel;
 import org.turnladder.ladder.LadderOptions;
+import org.turnladder.ladder.LadderSnapshot;
 import org.turnladder.ladder.TurnSession;
 
 /**
@@ -41,6 +42,13 @@ public interface CaptureContent {
 
     /** The ladder of the messages so far; whole packets only, never half of one. */
     LadderModel ladder(Columns columns, List<Finding> findings, LadderOptions options);
+
+    /**
+     * The ladder entries so far and what the filters need, frozen: cheap to take (inside {@link #consistent}
+     * with the analysis), then built into a ladder ({@link LadderModel#build(LadderSnapshot, Columns, List,
+     * LadderOptions)}, {@link LadderModel#extend}) on any thread while the capture goes on.
+     */
+    LadderSnapshot ladderSnapshot();
 
     /** TURN allocations the ladder has seen so far, in order of their first Allocate. */
     List<TurnSession> turnSessions();

@@ -22,6 +22,7 @@ import org.turnladder.ladder.Columns;
 import org.turnladder.ladder.LadderFeed;
 import org.turnladder.ladder.LadderModel;
 import org.turnladder.ladder.LadderOptions;
+import org.turnladder.ladder.LadderSnapshot;
 import org.turnladder.ladder.TurnSession;
 
 /**
@@ -133,6 +134,11 @@ public final class CaptureDocument implements CaptureContent {
     @Override
     public LadderModel ladder(Columns columns, List<Finding> findings, LadderOptions options) {
         return LadderModel.build(feed, columns, findings, options);
+    }
+
+    @Override
+    public LadderSnapshot ladderSnapshot() {
+        return feed.snapshot();
     }
 
     @Override

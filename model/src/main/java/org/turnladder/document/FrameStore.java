@@ -1,9 +1,9 @@
 package org.turnladder.document;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.turnladder.capture.FrameSpan;
 import org.turnladder.capture.RawPacket;
 import org.turnladder.decode.DecodedMessage;
@@ -11,13 +11,15 @@ import org.turnladder.decode.DecodedMessage;
 /**
  * The bytes of the frames that decoded messages came from, for the hex view. A capture's other frames are not kept:
  * the last {@value #RECENT} frames wait in a ring, and a message's frames are copied out of it when the message is
- * decoded (a message completes within a few frames of its last byte, so the ring holds them).
+ * decoded (a message completes within a few frames of its last byte, so the ring holds them). One thread feeds it;
+ * {@link #bytes(long)} may be called from any thread meanwhile (a running capture's details pane reads without
+ * waiting for the reader thread).
  */
 public final class FrameStore {
     static final int RECENT = 8192;
 
     private final RawPacket[] recent = new RawPacket[RECENT];
-    private final Map<Long, byte[]> kept = new HashMap<>();
+    private final Map<Long, byte[]> kept = new ConcurrentHashMap<>();
     private long keptBytes;
 
     /** Every frame of the capture, in order. */

@@ -12,12 +12,15 @@ import org.turnladder.decode.DecodedMessage;
 import org.turnladder.ladder.Columns;
 import org.turnladder.ladder.LadderModel;
 import org.turnladder.ladder.LadderOptions;
+import org.turnladder.ladder.LadderSnapshot;
 import org.turnladder.ladder.TurnSession;
 
 /**
  * A capture that is still running, built packet by packet from a reader thread while a window reads it. Feeding
- * and every read hold one lock, so whatever is read (the ladder, the analysis, a message, a frame's bytes) sees
- * whole packets only. A ladder is built under the lock: the reader waits for it (the kernel buffers meanwhile).
+ * and the reads hold one lock, so whatever is read (the analysis, a snapshot of the ladder's entries) sees whole
+ * packets only. The lock is held briefly: a ladder is built from a {@link LadderSnapshot} taken under it, but
+ * without it (the reader thread does not wait for builds); messages and their frames' bytes are read without it
+ * (they are published one by one, see {@link org.turnladder.ladder.GrowingList}).
  */
 public final class LiveDocument implements CaptureContent {
     private final String name;
@@ -72,24 +75,20 @@ public final class LiveDocument implements CaptureContent {
 
     @Override
     public int messageCount() {
-        synchronized (lock) {
-            return builder.messages().size();
-        }
+        return builder.messages().size();
     }
 
+    /** Without the lock: a message is published whole, once decoded, and never changes. */
     @Override
     public DecodedMessage message(int index) {
-        synchronized (lock) {
-            List<DecodedMessage> all = builder.messages();
-            return index >= 0 && index < all.size() ? all.get(index) : null;
-        }
+        List<DecodedMessage> all = builder.messages();
+        return index >= 0 && index < all.size() ? all.get(index) : null;
     }
 
+    /** Without the lock: a frame's bytes are kept before its message is published, and never change. */
     @Override
     public Optional<byte[]> frameBytes(long frame) {
-        synchronized (lock) {
-            return builder.frames().bytes(frame);
-        }
+        return builder.frames().bytes(frame);
     }
 
     @Override
@@ -100,10 +99,16 @@ public final class LiveDocument implements CaptureContent {
         }
     }
 
+    /** Built from a snapshot taken under the lock, without holding it. */
     @Override
     public LadderModel ladder(Columns columns, List<Finding> findings, LadderOptions options) {
+        return LadderModel.build(ladderSnapshot(), columns, findings, options);
+    }
+
+    @Override
+    public LadderSnapshot ladderSnapshot() {
         synchronized (lock) {
-            return LadderModel.build(builder.feed(), columns, findings, options);
+            return builder.feed().snapshot();
         }
     }
 

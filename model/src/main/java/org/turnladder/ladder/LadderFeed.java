@@ -2,6 +2,7 @@ package org.turnladder.ladder;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,7 +38,7 @@ public final class LadderFeed {
     private record SeenKey(String id, Endpoint src, Endpoint dst) {
     }
 
-    private final List<LadderEntry> entries = new ArrayList<>();
+    private final GrowingList<LadderEntry> entries = new GrowingList<>();
     private final Map<String, List<Pending>> requests = new BoundedMap<>(TRANSACTION_MEMORY);
     private final Map<SeenKey, Boolean> seen = new BoundedMap<>(TRANSACTION_MEMORY);
     private final SessionTracker sessions = new SessionTracker();
@@ -67,9 +68,31 @@ public final class LadderFeed {
         return e;
     }
 
-    /** Every entry so far, in the order fed. */
+    /** Every entry so far, in the order fed (a read-only view that grows; see {@link #snapshot()} to freeze it). */
     public List<LadderEntry> entries() {
         return Collections.unmodifiableList(entries);
+    }
+
+    /**
+     * The entries so far and copies of what the filters need, to build a ladder from while more is fed: take it
+     * where feeding waits (the feeding thread, or under the lock it feeds under); the entries are not copied.
+     */
+    public LadderSnapshot snapshot() {
+        Map<String, Set<Endpoint>> media = new HashMap<>(callMedia.size() * 2);
+        callMedia.forEach((id, set) -> media.put(id, Set.copyOf(set)));
+        return new LadderSnapshot(entries.snapshot(), sessions.sessions(), media);
+    }
+
+    /**
+     * A snapshot with only what a filter on this call needs (nothing when {@code callId} is null): enough to build
+     * one ladder with those options, cheaper than {@link #snapshot()} for a capture of thousands of sessions.
+     */
+    LadderSnapshot snapshotFor(String callId) {
+        if (callId == null) {
+            return new LadderSnapshot(entries.snapshot(), List.of(), Map.of());
+        }
+        return new LadderSnapshot(entries.snapshot(), sessions.sessions(),
+                Map.of(callId, Set.copyOf(callMediaEndpoints(callId))));
     }
 
     /** TURN allocations seen so far, in order of their first Allocate. */

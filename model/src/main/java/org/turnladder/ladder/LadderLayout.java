@@ -1,5 +1,7 @@
 package org.turnladder.ladder;
 
+import java.util.List;
+
 /**
  * Where everything of a ladder goes, in pixels, apart from any drawing surface: the on-screen view and the PNG
  * export use the same layout and so show the same picture. Columns are spaced by the widest label that must fit
@@ -36,9 +38,15 @@ public final class LadderLayout {
     private final double maxHalfHeader;
     private final double width;
     private final int rows;
+    /** What the model's settled rows need, so that a layout of a grown model measures only the rows after them. */
+    private final PairNeeds.Widest settled;
+    private final int settledRows;
+    private final LadderRow settledLast;
+    private final long settledMaxFrame;
 
     private LadderLayout(double timeWidth, double frameWidth, double[] columnX, double[] halfHeader,
-                         double maxHalfHeader, double width, int rows) {
+                         double maxHalfHeader, double width, int rows, PairNeeds.Widest settled, int settledRows,
+                         LadderRow settledLast, long settledMaxFrame) {
         this.timeWidth = timeWidth;
         this.frameWidth = frameWidth;
         this.columnX = columnX;
@@ -46,6 +54,10 @@ public final class LadderLayout {
         this.maxHalfHeader = maxHalfHeader;
         this.width = width;
         this.rows = rows;
+        this.settled = settled;
+        this.settledRows = settledRows;
+        this.settledLast = settledLast;
+        this.settledMaxFrame = settledMaxFrame;
     }
 
     /**
@@ -56,15 +68,48 @@ public final class LadderLayout {
      * @param time    the time mode shown (sizes the time column)
      */
     public static LadderLayout compute(LadderModel model, TextWidth labels, TextWidth headers, TimeMode time) {
-        int n = model.columns().size();
-        double timeW = Math.max(labels.of(time.sample()), headers.of(time.header())) + 2 * CELL_PAD;
-        long maxFrame = 0;
-        for (LadderRow r : model.rows()) {
-            maxFrame = Math.max(maxFrame, r.lastFrame());
+        return lay(model, new PairNeeds.Widest(), 0, 0, labels, headers, time);
+    }
+
+    /**
+     * Lays out a ladder extended from the one {@code previous} laid out ({@link LadderModel#extend}): only the rows
+     * after that ladder's settled rows are measured (columns move apart only when a new label needs more room).
+     * The same as {@link #compute} — which it does when the model does not continue the previous one's settled
+     * rows, or when there is no previous layout. Measure with the same fonts as {@code previous} did.
+     */
+    public static LadderLayout extend(LadderLayout previous, LadderModel model, TextWidth labels, TextWidth headers,
+                                      TimeMode time) {
+        if (previous == null || previous.settledRows > model.settledRowCount()
+                || (previous.settledRows > 0 && model.row(previous.settledRows - 1) != previous.settledLast)) {
+            return compute(model, labels, headers, time);
         }
+        return lay(model, previous.settled.copy(), previous.settledRows, previous.settledMaxFrame, labels, headers,
+                time);
+    }
+
+    /** @param widest what rows {@code [0, measured)} need (fed further here, then kept by the layout) */
+    private static LadderLayout lay(LadderModel model, PairNeeds.Widest widest, int measured, long maxFrame,
+                                    TextWidth labels, TextWidth headers, TimeMode time) {
+        int n = model.columns().size();
+        List<LadderRow> all = model.rows();
+        int settledRows = model.settledRowCount();
+        widest.add(all, measured, settledRows, labels);
+        for (int i = measured; i < settledRows; i++) {
+            maxFrame = Math.max(maxFrame, all.get(i).lastFrame());
+        }
+        long settledMax = maxFrame;
+        PairNeeds.Widest whole = widest;
+        if (settledRows < all.size()) {
+            whole = widest.copy(); // the settled part is kept apart: the rows after it may change
+            whole.add(all, settledRows, all.size(), labels);
+            for (int i = settledRows; i < all.size(); i++) {
+                maxFrame = Math.max(maxFrame, all.get(i).lastFrame());
+            }
+        }
+        double timeW = Math.max(labels.of(time.sample()), headers.of(time.header())) + 2 * CELL_PAD;
         double frameW = Math.max(labels.of(Long.toString(Math.max(maxFrame, 99999))), headers.of("Frame"))
                 + 2 * CELL_PAD;
-        PairNeeds needs = PairNeeds.of(model, n, labels);
+        PairNeeds needs = whole.needs(n);
         double[] halfHeader = new double[n];
         double maxHalf = 0;
         for (int i = 0; i < n; i++) {
@@ -87,7 +132,8 @@ public final class LadderLayout {
         }
         double right = n == 0 ? left + MIN_GAP
                 : x[n - 1] + Math.max(halfHeader[n - 1], needs.loop(n - 1)) + MARGIN;
-        return new LadderLayout(timeW, frameW, x, halfHeader, maxHalf, Math.ceil(right), model.rowCount());
+        return new LadderLayout(timeW, frameW, x, halfHeader, maxHalf, Math.ceil(right), model.rowCount(), widest,
+                settledRows, settledRows == 0 ? null : all.get(settledRows - 1), settledMax);
     }
 
     public double timeWidth() {

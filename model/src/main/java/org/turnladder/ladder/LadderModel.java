@@ -1,21 +1,17 @@
 package org.turnladder.ladder;
 
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 import org.turnladder.analysis.Finding;
 import org.turnladder.decode.DecodedMessage;
-import org.turnladder.net.Endpoint;
 
 /**
  * The ladder computed apart from drawing: ordered columns and the rows that remain after filtering and
  * collapsing, each with its columns, label, style and finding marks. Immutable. Build it again (it is linear in
- * the number of messages) when options, columns or findings change, or when a live capture has grown.
+ * the number of messages) when options, columns or findings change; {@link #extend extend} it when a live
+ * capture has grown.
  */
 public final class LadderModel {
     private final List<LadderColumn> columns;
@@ -24,15 +20,20 @@ public final class LadderModel {
     private final long firstNanos;
     private final long lastNanos;
     private final int messages;
+    private final LadderAppender.Basis basis;
+    private final int reusedRows;
 
-    private LadderModel(List<LadderColumn> columns, List<LadderRow> rows, LadderOptions options, long firstNanos,
-                        long lastNanos, int messages) {
+    /** @param rows not copied: the caller hands it over */
+    LadderModel(List<LadderColumn> columns, List<LadderRow> rows, LadderOptions options, long firstNanos,
+                long lastNanos, int messages, LadderAppender.Basis basis, int reusedRows) {
         this.columns = List.copyOf(columns);
-        this.rows = List.copyOf(rows);
+        this.rows = Collections.unmodifiableList(rows);
         this.options = options;
         this.firstNanos = firstNanos;
         this.lastNanos = lastNanos;
         this.messages = messages;
+        this.basis = basis;
+        this.reusedRows = reusedRows;
     }
 
     /** Feeds every message to a new {@link LadderFeed} and builds from it. */
@@ -45,60 +46,48 @@ public final class LadderModel {
         return build(feed, columns, findings, options);
     }
 
-    /** Builds the ladder from what the feed has so far. */
+    /** Builds the ladder from what the feed has so far (on the thread that feeds it). */
     public static LadderModel build(LadderFeed feed, Columns columns, List<Finding> findings, LadderOptions options) {
-        List<LadderEntry> all = feed.entries();
-        List<LadderEntry> kept = new ArrayList<>(all.size());
-        EntryFilter filter = new EntryFilter(feed, options);
-        for (LadderEntry e : all) {
-            if (filter.keeps(e)) {
-                kept.add(e);
-            }
-        }
-        ColumnPlan plan = ColumnPlan.of(kept, columns, options.columnsPerRole());
-        List<LadderColumn> cols = plan.columns();
-        Map<Long, List<String>> findingsByFrame = new HashMap<>();
-        for (Finding f : findings) {
-            for (Long frame : f.frames()) {
-                findingsByFrame.computeIfAbsent(frame, k -> new ArrayList<>(1)).add(f.id());
-            }
-        }
-        List<LadderEntry[]> groups = Collapser.collapse(kept, options.collapseAt());
-        List<LadderRow> rows = new ArrayList<>(groups.size());
-        for (LadderEntry[] g : groups) {
-            LadderEntry e = g[0];
-            int from = plan.columnOf(e.src());
-            int to = plan.columnOf(e.dst());
-            rows.add(new LadderRow(rows.size(), g, from, to, label(g), findingIds(g, findingsByFrame)));
-        }
-        long first = all.isEmpty() ? 0 : all.get(0).epochNanos();
-        long last = all.isEmpty() ? 0 : all.get(all.size() - 1).epochNanos();
-        return new LadderModel(cols, rows, options, first, last, all.size());
+        return build(feed.snapshotFor(options.callId()), columns, findings, options);
     }
 
-    private static String label(LadderEntry[] g) {
-        if (g.length == 1) {
-            return g[0].label();
-        }
-        long bytes = 0;
-        for (LadderEntry e : g) {
-            bytes += e.dataBytes();
-        }
-        return g[0].collapseKey() + " ×" + g.length + (bytes > 0 ? " (" + bytes + " B)" : "");
+    /** Builds the ladder from a snapshot of a feed (linear in its entries). */
+    public static LadderModel build(LadderSnapshot snapshot, Columns columns, List<Finding> findings,
+                                    LadderOptions options) {
+        return LadderAppender.build(snapshot, columns, findings, options);
     }
 
-    private static List<String> findingIds(LadderEntry[] g, Map<Long, List<String>> byFrame) {
-        if (byFrame.isEmpty()) {
-            return List.of();
-        }
-        Set<String> ids = new LinkedHashSet<>();
-        for (LadderEntry e : g) {
-            List<String> f = byFrame.get(e.frame());
-            if (f != null) {
-                ids.addAll(f);
-            }
-        }
-        return new ArrayList<>(ids);
+    /**
+     * The ladder of a grown feed, reusing a ladder built from an earlier snapshot of the same feed: rows are made
+     * for the new entries only (and for the last few old ones whose collapsing the new entries may change), so a
+     * refresh costs what is new. The result equals {@link #build(LadderSnapshot, Columns, List, LadderOptions)
+     * build(snapshot, …)}: whenever reusing cannot be exact — other options, an address now in another box, a
+     * column that moved (a role's busiest boxes changed), a finding that now marks an old row or no longer does,
+     * a call filter whose addresses grew, another feed — it builds the whole ladder.
+     *
+     * @param previous a ladder built (or extended) from an earlier snapshot of the same feed; null: build
+     */
+    public static LadderModel extend(LadderModel previous, LadderSnapshot snapshot, Columns columns,
+                                     List<Finding> findings, LadderOptions options) {
+        return LadderAppender.extend(previous, snapshot, columns, findings, options);
+    }
+
+    /** What extending this ladder needs. */
+    LadderAppender.Basis basis() {
+        return basis;
+    }
+
+    /**
+     * Leading rows that stay as they are, the very same objects, in every ladder extended from this one: rows
+     * whose collapsing more entries cannot change. A layout of this ladder extends from them.
+     */
+    public int settledRowCount() {
+        return basis.settledRows();
+    }
+
+    /** How many leading rows were taken over from the ladder this one extended (0 for a build). */
+    public int reusedRowCount() {
+        return reusedRows;
     }
 
     public List<LadderColumn> columns() {
@@ -178,6 +167,21 @@ public final class LadderModel {
         return out;
     }
 
+    /** How many of rows {@code [from, to)} have a label containing the text, ignoring case. */
+    public int count(String text, int from, int to) {
+        String needle = text.toLowerCase(Locale.ROOT);
+        if (needle.isEmpty()) {
+            return 0;
+        }
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            if (rows.get(i).label().toLowerCase(Locale.ROOT).contains(needle)) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /**
      * The next row after {@code from} (or before it, backwards) whose label contains the text, wrapping around;
      * -1 if none.
@@ -206,41 +210,5 @@ public final class LadderModel {
             }
         }
         return out;
-    }
-
-    /** Decides per entry whether the options keep it. */
-    private static final class EntryFilter {
-        private final LadderOptions o;
-        private final Set<Endpoint> callMedia;
-        private final Set<Integer> callSessions = new HashSet<>();
-
-        EntryFilter(LadderFeed feed, LadderOptions o) {
-            this.o = o;
-            this.callMedia = o.callId() == null ? Set.of() : feed.callMediaEndpoints(o.callId());
-            if (o.callId() != null) {
-                for (TurnSession s : feed.turnSessions()) {
-                    if (s.relayed() != null && callMedia.contains(s.relayed())) {
-                        callSessions.add(s.id());
-                    }
-                }
-            }
-        }
-
-        boolean keeps(LadderEntry e) {
-            if (!o.protocols().contains(e.style().protocol())
-                    || (o.hideRefreshes() && e.refresh())
-                    || (o.hideKeepAlives() && e.keepAlive())
-                    || (o.hideRetransmissions() && e.retransmission())
-                    || (o.turnSession() >= 0 && e.turnSession() != o.turnSession())) {
-                return false;
-            }
-            if (o.callId() == null) {
-                return true;
-            }
-            if (e.callId() != null) {
-                return e.callId().equals(o.callId());
-            }
-            return callMedia.contains(e.src()) || callMedia.contains(e.dst()) || callSessions.contains(e.turnSession());
-        }
     }
 }

@@ -40,6 +40,7 @@ import org.turnladder.ladder.LadderModel;
 import org.turnladder.ladder.LadderOptions;
 import org.turnladder.ladder.LadderProtocol;
 import org.turnladder.ladder.LadderRow;
+import org.turnladder.ladder.LadderSnapshot;
 import org.turnladder.ladder.RoleColumns;
 import org.turnladder.ladder.TimeMode;
 import org.turnladder.ladder.TurnSession;
@@ -53,17 +54,27 @@ import org.turnladder.views.sessions.SessionsPanel;
 /**
  * One capture on screen, read from a file or still being captured: the filter bar, the ladder with the selected
  * message's fields and bytes below it, and on the right the findings, the sessions and the roles. Filters, a role
- * or a box name changed by the user, and a running capture's new packets ({@link #refresh()}), rebuild the ladder
- * on one background thread (only the newest request is built); the old ladder stays on screen until the new one
- * is ready, with "Building ladder…" in the status when the user asked for it.
+ * or a box name changed by the user rebuild the ladder on one background thread (only the newest request is
+ * built); a running capture's new packets ({@link #refresh()}) extend the last ladder built by their rows only. The
+ * old ladder stays on screen until the new one is ready, with "Building ladder…" in the status when the user asked
+ * for it.
  */
 public final class CapturePane extends BorderPane {
-    /** What a build needs, taken on the JavaFX thread. */
-    private record Request(LadderOptions options, Map<String, RoleChoice> choices, boolean reanalyse) {
-        /** The newer's settings; the analysis runs again if either asked for it. */
+    /**
+     * What a build needs, taken on the JavaFX thread.
+     *
+     * @param whole build the whole ladder (the user changed filters or roles), not just the rows of new packets
+     */
+    private record Request(LadderOptions options, Map<String, RoleChoice> choices, boolean reanalyse,
+                           boolean whole) {
+        /** The newer's settings; the analysis runs again, or the whole ladder is built, if either asked for it. */
         Request then(Request newer) {
-            return new Request(newer.options, newer.choices, reanalyse || newer.reanalyse);
+            return new Request(newer.options, newer.choices, reanalyse || newer.reanalyse, whole || newer.whole);
         }
+    }
+
+    /** What is read with nothing taken in meanwhile; the ladder is built from it afterwards. */
+    private record Taken(Analysis analysis, Map<String, Role> detected, LadderSnapshot entries) {
     }
 
     /** @param detected roles without the user's choices when detection ran again, else null */
@@ -99,6 +110,8 @@ public final class CapturePane extends BorderPane {
      * not from what the screen shows: a role change whose result was overtaken before it was shown still counts.
      */
     private Analysis builtAnalysis;
+    /** The last ladder built, which a refresh extends (worker thread only). */
+    private LadderModel lastBuilt;
     private Runnable afterBuild = () -> { };
 
     /**
@@ -147,6 +160,7 @@ public final class CapturePane extends BorderPane {
         setCenter(centre);
         refreshPanels();
         ladder.setModel(loaded.ladder());
+        lastBuilt = loaded.ladder(); // before the worker first runs: the first refresh extends it
         updateStatus();
         if (analysis.hasErrors()) {
             side.getSelectionModel().select(findingsTab);
@@ -265,7 +279,8 @@ public final class CapturePane extends BorderPane {
     }
 
     private CompletableFuture<Void> submit(boolean reanalyse, boolean user) {
-        CompletableFuture<Result> f = builder.submit(new Request(filters.options(), Map.copyOf(choices), reanalyse));
+        CompletableFuture<Result> f = builder.submit(new Request(filters.options(), Map.copyOf(choices), reanalyse,
+                user));
         if (user) {
             userBuilds++;
             building.set(true);
@@ -279,9 +294,13 @@ public final class CapturePane extends BorderPane {
         });
     }
 
-    /** On the worker thread: the analysis again when asked (a role changed, packets came), then the ladder. */
+    /**
+     * On the worker thread: the analysis again when asked (a role changed, packets came) and a snapshot of the
+     * ladder's entries, both with nothing taken in meanwhile; then, without holding the capture up, the ladder: a
+     * refresh extends the last one built (only new packets cost), what the user asked for builds it whole.
+     */
     private Result build(Request q) {
-        return doc.consistent(() -> {
+        Taken t = doc.consistent(() -> {
             Analysis a = builtAnalysis;
             Map<String, Role> plain = null;
             if (q.reanalyse()) {
@@ -298,9 +317,14 @@ public final class CapturePane extends BorderPane {
                 }
             }
             builtAnalysis = a;
-            LadderModel m = doc.ladder(BoxColumns.of(a, q.choices()), a.findings(), q.options());
-            return new Result(m, a, plain);
+            return new Taken(a, plain, doc.ladderSnapshot());
         });
+        Analysis a = t.analysis();
+        RoleColumns columns = BoxColumns.of(a, q.choices());
+        LadderModel m = q.whole() ? LadderModel.build(t.entries(), columns, a.findings(), q.options())
+                : LadderModel.extend(lastBuilt, t.entries(), columns, a.findings(), q.options());
+        lastBuilt = m;
+        return new Result(m, a, t.detected());
     }
 
     /** On the JavaFX thread: shows a finished build, keeping the selected frame. */
@@ -466,9 +490,30 @@ public final class CapturePane extends BorderPane {
             findCount.setText("");
             return;
         }
-        int n = m.find(t.strip()).size();
+        String text = t.strip();
+        int settled = m.settledRowCount();
+        int before;
+        int from;
+        FindCount c = findCounted;
+        if (c != null && c.text().equals(text) && c.settledRows() <= settled
+                && (c.settledRows() == 0 || m.row(c.settledRows() - 1) == c.lastSettled())) {
+            before = c.matches(); // a live refresh took these rows over: count only the rows after them
+            from = c.settledRows();
+        } else {
+            before = 0;
+            from = 0;
+        }
+        int inSettled = before + m.count(text, from, settled);
+        findCounted = new FindCount(text, settled, settled == 0 ? null : m.row(settled - 1), inSettled);
+        int n = inSettled + m.count(text, settled, m.rowCount());
         findCount.setText(n == 0 ? "no match" : n == 1 ? "1 match" : n + " matches");
     }
+
+    /** Matches of a find text among a ladder's settled rows, which the ladders extended from it take over. */
+    private record FindCount(String text, int settledRows, LadderRow lastSettled, int matches) {
+    }
+
+    private FindCount findCounted;
 
     private void updateStatus() {
         LadderModel m = ladder.getModel();
@@ -522,6 +567,11 @@ public final class CapturePane extends BorderPane {
 
     public TextField findField() {
         return find;
+    }
+
+    /** What the count beside the find field says ("3 matches", "no match", empty without find text). */
+    public String findCountText() {
+        return findCount.getText();
     }
 
     public Analysis analysis() {

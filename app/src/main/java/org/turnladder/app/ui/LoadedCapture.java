@@ -5,6 +5,7 @@ import org.turnladder.analysis.Analysis;
 import org.turnladder.analysis.Role;
 import org.turnladder.document.CaptureContent;
 import org.turnladder.ladder.LadderModel;
+import org.turnladder.ladder.LadderSnapshot;
 import org.turnladder.views.roles.RoleChoice;
 
 /**
@@ -25,13 +26,19 @@ public record LoadedCapture(CaptureContent content, LadderModel ladder, Analysis
     /** Analyses the content as of now and builds its first ladder (off the JavaFX thread: it costs a build). */
     public static LoadedCapture of(CaptureContent content, Map<String, RoleChoice> choices) {
         Map<String, Role> overrides = RoleMemory.overrides(choices);
-        return content.consistent(() -> {
+        // the analyses and the entries see the same packets; the ladder is built without holding a capture up
+        Taken t = content.consistent(() -> {
             Analysis plain = content.analysis(Map.of());
-            Analysis analysis = overrides.isEmpty() ? plain : content.analysis(overrides);
-            LadderModel ladder = content.ladder(BoxColumns.of(analysis, choices), analysis.findings(),
-                    new LadderFilters().options());
-            return new LoadedCapture(content, ladder, analysis, detectedRoles(plain), choices);
+            return new Taken(plain, overrides.isEmpty() ? plain : content.analysis(overrides),
+                    content.ladderSnapshot());
         });
+        LadderModel ladder = LadderModel.build(t.entries(), BoxColumns.of(t.analysis(), choices),
+                t.analysis().findings(), new LadderFilters().options());
+        return new LoadedCapture(content, ladder, t.analysis(), detectedRoles(t.plain()), choices);
+    }
+
+    /** The analyses without and with the user's choices, and the ladder's entries, as of one moment. */
+    private record Taken(Analysis plain, Analysis analysis, LadderSnapshot entries) {
     }
 
     /** Role per address as detection gave it (an analysis without the user's choices). */

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.prefs.Preferences;
 import javafx.application.Platform;
 import javafx.scene.Scene;
@@ -14,22 +15,31 @@ import org.turnladder.capture.RawPacket;
 import org.turnladder.document.LiveDocument;
 import org.turnladder.ladder.LadderModel;
 import org.turnladder.ladder.LadderOptions;
+import org.turnladder.ladder.LadderSnapshot;
+import org.turnladder.views.ladder.LadderView;
 import org.turnladder.net.LinkType;
 import org.turnladder.net.TestFrames;
 
 /**
- * What one live refresh costs at 10k, 100k and 500k messages: the analysis snapshot and the ladder build (both
- * under the document's lock, on the pane's worker), the view's layout on the JavaFX thread, and the whole refresh
- * as the pane does it (submit to shown). Not a test: run it by hand, headless, e.g.
+ * What one live refresh costs at 10k, 100k and 500k messages, {@value #GROWTH} new messages per refresh: the time
+ * the document's lock is held (the analysis snapshot and the ladder's entries), building the ladder whole and
+ * extending the previous one (both without the lock), laying it out on the JavaFX thread (whole, and extended as a
+ * refresh does), the whole refresh as the pane does it (submit to shown), and the longest a packet waited for the
+ * lock while that refresh ran (a reader thread feeding all along). Not a test: run it by hand, headless, e.g.
  * <pre>
  * mvn -o -q -B test-compile -pl app -am
- * java -cp app/target/test-classes:app/target/classes:$(cat cp.txt) org.turnladder.app.ui.LiveRefreshBenchmark
+ * mvn -o -q -B dependency:build-classpath -Dmdep.outputFile=cp.txt -pl app   # then drop the turnladder jars
+ * java -cp app/target/test-classes:app/target/classes:views/target/classes:model/target/classes:\
+ *     model/target/test-classes:$(cat cp.txt) \
+ *     org.turnladder.app.ui.LiveRefreshBenchmark
  * </pre>
  * The traffic: STUN Binding and TURN Allocate exchanges of 40 clients with one server, every transaction new, so
  * nothing collapses (the most rows per message).
  */
 public final class LiveRefreshBenchmark {
-    private static final int REPEAT = 5;
+    private static final int REPEAT = 7;
+    /** New messages per refresh (4 refreshes a second: 4 000 messages a second). */
+    private static final int GROWTH = 1000;
 
     private LiveRefreshBenchmark() {
     }
@@ -45,8 +55,8 @@ public final class LiveRefreshBenchmark {
         Platform.setImplicitExit(false);
         int[] sizes = args.length == 0 ? new int[] {10_000, 100_000, 500_000}
                 : Arrays.stream(args).mapToInt(Integer::parseInt).toArray();
-        System.out.printf("%9s %11s %11s %11s %11s %13s %9s%n", "messages", "analysis", "ladder", "fx ladder",
-                "fx panels", "whole refresh", "rows");
+        System.out.printf("%9s %10s %10s %10s %10s %10s %10s %11s %9s%n", "messages", "under lock", "build",
+                "extend", "fx whole", "fx extend", "refresh", "reader wait", "rows");
         for (int n : sizes) {
             run(n);
         }
@@ -55,23 +65,10 @@ public final class LiveRefreshBenchmark {
 
     private static void run(int messages) throws Exception {
         LiveDocument doc = new LiveDocument("bench0", Map.of());
-        long frame = 0;
-        for (int i = 0; i < messages / 2; i++) {
-            frame = exchange(doc, frame, i);
-        }
-        long[] analysis = new long[REPEAT];
-        long[] ladder = new long[REPEAT];
-        LadderModel m = null;
+        long[] frame = {0};
+        int[] next = {0};
+        grow(doc, frame, next, messages);
         LadderOptions options = new LadderFilters().options();
-        for (int r = 0; r < REPEAT; r++) {
-            long t0 = System.nanoTime();
-            Analysis a = doc.analysis(Map.of());
-            long t1 = System.nanoTime();
-            m = doc.ladder(BoxColumns.of(a, Map.of()), a.findings(), options);
-            long t2 = System.nanoTime();
-            analysis[r] = t1 - t0;
-            ladder[r] = t2 - t1;
-        }
         CapturePane pane = onFx(() -> {
             CapturePane p = new CapturePane(LoadedCapture.of(doc, Map.of()),
                     new RoleMemory(Preferences.userRoot().node("org/turnladder/bench")), java.nio.file.Path.of("b"));
@@ -80,39 +77,111 @@ public final class LiveRefreshBenchmark {
             s.show();
             return p;
         });
-        long[] panels = new long[REPEAT];
-        long[] apply = new long[REPEAT];
-        long[] whole = new long[REPEAT];
-        LadderModel built = m;
+        LadderView whole = onFx(() -> {
+            LadderView v = new LadderView();
+            Stage s = new Stage();
+            s.setScene(new Scene(v, 1500, 600));
+            s.show();
+            return v;
+        });
+        long[] lock = new long[REPEAT];
+        long[] build = new long[REPEAT];
+        long[] extend = new long[REPEAT];
+        long[] fxWhole = new long[REPEAT];
+        long[] fxExtend = new long[REPEAT];
+        long[] refresh = new long[REPEAT];
+        long[] wait = new long[REPEAT];
+        LadderModel previous = onFx(() -> pane.ladder().getModel());
+        LadderModel m = previous;
         for (int r = 0; r < REPEAT; r++) {
-            apply[r] = onFx(() -> {
-                long t0 = System.nanoTime();
-                pane.ladder().setModel(built);
-                pane.ladder().applyCss();
-                pane.ladder().layout();
-                return System.nanoTime() - t0;
-            });
-            Analysis fresh = doc.analysis(Map.of());
-            panels[r] = onFx(() -> {
-                long t0 = System.nanoTime();
-                pane.findings().setFindings(fresh.findings());
-                pane.sessions().setAnalysis(fresh);
-                pane.roles().setBoxes(fresh.roles(), Map.of(), Map.of());
-                pane.applyCss();
-                pane.layout();
-                return System.nanoTime() - t0;
-            });
-            frame = exchange(doc, frame, messages + r); // the capture grew: a refresh has something to do
+            grow(doc, frame, next, GROWTH);
             long t0 = System.nanoTime();
+            Object[] taken = doc.consistent(() -> new Object[] {doc.analysis(Map.of()), doc.ladderSnapshot()});
+            long t1 = System.nanoTime();
+            Analysis a = (Analysis) taken[0];
+            LadderSnapshot snapshot = (LadderSnapshot) taken[1];
+            LadderModel full = LadderModel.build(snapshot, BoxColumns.of(a, Map.of()), a.findings(), options);
+            long t2 = System.nanoTime();
+            m = LadderModel.extend(previous, snapshot, BoxColumns.of(a, Map.of()), a.findings(), options);
+            long t3 = System.nanoTime();
+            lock[r] = t1 - t0;
+            build[r] = t2 - t1;
+            extend[r] = t3 - t2;
+            LadderModel shownBefore = previous;
+            LadderModel grown = m;
+            fxWhole[r] = onFx(() -> {
+                whole.setModel(null); // laid out from nothing, as before extending
+                long s0 = System.nanoTime();
+                whole.setModel(full);
+                whole.applyCss();
+                whole.layout();
+                return System.nanoTime() - s0;
+            });
+            fxExtend[r] = onFx(() -> {
+                whole.setModel(shownBefore);
+                whole.layout();
+                long s0 = System.nanoTime();
+                whole.setModel(grown);
+                whole.applyCss();
+                whole.layout();
+                return System.nanoTime() - s0;
+            });
+            previous = m;
+            grow(doc, frame, next, GROWTH); // the capture grew: a refresh has something to do
+            Reader reader = new Reader(doc, frame, next);
+            reader.start();
+            long s0 = System.nanoTime();
             onFx(pane::refresh).get(60, TimeUnit.SECONDS);
-            whole[r] = System.nanoTime() - t0;
+            refresh[r] = System.nanoTime() - s0;
+            wait[r] = reader.finish();
         }
-        System.out.printf("%,9d %8.1f ms %8.1f ms %8.1f ms %8.1f ms %10.1f ms %,9d%n", messages, median(analysis),
-                median(ladder), median(apply), median(panels), median(whole), m.rowCount());
+        System.out.printf("%,9d %7.1f ms %7.1f ms %7.1f ms %7.1f ms %7.1f ms %7.1f ms %8.1f ms %,9d%n", messages,
+                median(lock), median(build), median(extend), median(fxWhole), median(fxExtend), median(refresh),
+                median(wait), m.rowCount());
         onFx(() -> {
             pane.getScene().getWindow().hide();
+            whole.getScene().getWindow().hide();
             return null;
         });
+    }
+
+    /** Feeds exchanges like a capture's reader thread, timing how long each packet waits for the document. */
+    private static final class Reader extends Thread {
+        private final LiveDocument doc;
+        private final long[] frame;
+        private final int[] next;
+        private volatile boolean stop;
+        private long longest;
+
+        Reader(LiveDocument doc, long[] frame, int[] next) {
+            super("bench-reader");
+            this.doc = doc;
+            this.frame = frame;
+            this.next = next;
+        }
+
+        @Override
+        public void run() {
+            while (!stop) {
+                long t0 = System.nanoTime();
+                grow(doc, frame, next, 2);
+                longest = Math.max(longest, System.nanoTime() - t0);
+                LockSupport.parkNanos(200_000); // about 10 000 packets a second
+            }
+        }
+
+        long finish() throws InterruptedException {
+            stop = true;
+            join();
+            return longest;
+        }
+    }
+
+    /** Adds {@code n} messages (request/response exchanges). */
+    private static void grow(LiveDocument doc, long[] frame, int[] next, int n) {
+        for (int i = 0; i < n / 2; i++) {
+            frame[0] = exchange(doc, frame[0], next[0]++);
+        }
     }
 
     private static double median(long[] nanos) {

@@ -42,6 +42,15 @@ public final class LadderPainter {
         return LadderLayout.compute(model, s -> width(s, palette.labelBold), s -> width(s, palette.title), mode);
     }
 
+    /**
+     * Lays out a ladder extended from the one {@code previous} laid out (a live capture grew), measuring only its
+     * new rows; the same as {@link #layout} otherwise. {@code previous} must come from this painter.
+     */
+    public LadderLayout layout(LadderLayout previous, LadderModel model, TimeMode mode) {
+        return LadderLayout.extend(previous, model, s -> width(s, palette.labelBold), s -> width(s, palette.title),
+                mode);
+    }
+
     /** Width of text in a font (cached per font and text). */
     public double width(String s, Font font) {
         if (s.isEmpty()) {

@@ -46,10 +46,16 @@ public class LadderView extends Region {
         hbar.setOrientation(Orientation.HORIZONTAL);
         getChildren().addAll(header, body, vbar, hbar);
         model.addListener((o, a, b) -> {
+            LadderLayout before = layout;
             layout = null; // the old layout does not fit the new model: draw nothing until relayout
-            selectedRow.set(-1);
-            vbar.setValue(0);
-            relayout();
+            if (!grown(a, b)) {
+                selectedRow.set(-1);
+                vbar.setValue(0);
+                before = null;
+            } else if (selectedRow.get() >= b.reusedRowCount()) {
+                selectedRow.set(-1); // the row may have changed (a run that grew): the owner selects again
+            }
+            relayout(before);
         });
         timeMode.addListener((o, a, b) -> relayout());
         selectedRow.addListener((o, a, b) -> redraw());
@@ -62,7 +68,11 @@ public class LadderView extends Region {
         setMinSize(200, 120);
     }
 
-    /** The ladder shown; {@code null} shows nothing. Setting a new model clears the selection. */
+    /**
+     * The ladder shown; {@code null} shows nothing. Setting a new model clears the selection and scrolls to the
+     * top, unless it extends the one shown ({@link LadderModel#extend}, a live capture grew): then the selection
+     * stays on a row taken over unchanged, the scroll position stays, and only the new rows are laid out.
+     */
     public ObjectProperty<LadderModel> modelProperty() {
         return model;
     }
@@ -215,9 +225,20 @@ public class LadderView extends Region {
         return body.getHeight();
     }
 
+    /** Whether the new model continues the old one: its leading rows are the old one's (see LadderModel.extend). */
+    private static boolean grown(LadderModel old, LadderModel now) {
+        int reused = now == null ? 0 : now.reusedRowCount();
+        return old != null && reused > 0 && reused <= old.rowCount() && now.row(reused - 1) == old.row(reused - 1);
+    }
+
     private void relayout() {
+        relayout(layout);
+    }
+
+    /** @param previous the layout of the ladder this one grew from, null if none */
+    private void relayout(LadderLayout previous) {
         LadderModel m = model.get();
-        layout = m == null ? null : painter.layout(m, timeMode.get());
+        layout = m == null ? null : painter.layout(previous, m, timeMode.get());
         requestLayout();
         updateScrollBars();
         redraw();
