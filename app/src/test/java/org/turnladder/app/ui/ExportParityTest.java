@@ -1,6 +1,7 @@
 package org.turnladder.app.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.turnladder.app.ui.TestWindow.fx;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -10,10 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 import javafx.concurrent.Task;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
@@ -38,7 +36,7 @@ import org.turnladder.views.roles.RoleChoice;
  */
 @ExtendWith(ApplicationExtension.class)
 class ExportParityTest {
-    private final Preferences prefs = Preferences.userRoot().node("org/turnladder/test/" + UUID.randomUUID());
+    private TestWindow shown;
     private MainWindow window;
 
     @TempDir
@@ -46,13 +44,13 @@ class ExportParityTest {
 
     @Start
     void start(Stage stage) {
-        window = new MainWindow(stage, prefs);
-        stage.show();
+        shown = new TestWindow(stage);
+        window = shown.window();
     }
 
     @AfterEach
-    void forgetPreferences() throws Exception {
-        prefs.removeNode();
+    void closeWindow() throws Exception {
+        shown.close();
     }
 
     @Test
@@ -169,11 +167,4 @@ class ExportParityTest {
         return n;
     }
 
-    private static <T> T fx(Callable<T> c) {
-        try {
-            return WaitForAsyncUtils.asyncFx(c).get(20, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
 }

@@ -1,6 +1,7 @@
 package org.turnladder.app.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.turnladder.app.ui.TestWindow.fx;
 
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -9,9 +10,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 import javafx.concurrent.Task;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
@@ -50,7 +49,7 @@ class MainWindowTest {
     private static final Path REJECTED = TestCaptures.path("sipp-appsharing-rejected.pcap");
     private static final Path RFC6062 = TestCaptures.path("coturn-rfc6062.pcapng");
 
-    private final Preferences prefs = Preferences.userRoot().node("org/turnladder/test/" + UUID.randomUUID());
+    private TestWindow shown;
     private MainWindow window;
 
     @TempDir
@@ -58,13 +57,13 @@ class MainWindowTest {
 
     @Start
     void start(Stage stage) {
-        window = new MainWindow(stage, prefs);
-        stage.show();
+        shown = new TestWindow(stage);
+        window = shown.window();
     }
 
     @AfterEach
-    void forgetPreferences() throws Exception {
-        prefs.removeNode();
+    void closeWindow() throws Exception {
+        shown.close();
     }
 
     private List<CaptureTab> dropAndWait(FxRobot robot, Path... files) {
@@ -104,14 +103,6 @@ class MainWindowTest {
                 .toList();
     }
 
-    /** Runs on the JavaFX thread and returns the result. */
-    private static <T> T fx(java.util.concurrent.Callable<T> c) {
-        try {
-            return WaitForAsyncUtils.asyncFx(c).get(20, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
 
     private static Point2D screen(Node n, Point2D local) {
         return n.localToScreen(local);
@@ -243,7 +234,7 @@ class MainWindowTest {
         built(p);
         assertThat(p.ladder().getModel().columns()).extracting(LadderColumn::title)
                 .containsExactly("Skype client", "CMS");
-        assertThat(new RoleMemory(prefs.node("roles")).choices(REJECTED)).containsEntry("127.0.0.8",
+        assertThat(new RoleMemory(shown.prefs().node("roles")).choices(REJECTED)).containsEntry("127.0.0.8",
                 new RoleChoice("127.0.0.8", Role.CMS, null));
 
         // a name makes a box of its own with that title

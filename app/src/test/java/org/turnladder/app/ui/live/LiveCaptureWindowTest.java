@@ -1,6 +1,7 @@
 package org.turnladder.app.ui.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.turnladder.app.ui.TestWindow.fx;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.DatagramPacket;
@@ -11,11 +12,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import java.util.prefs.Preferences;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
@@ -28,8 +26,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 import org.turnladder.app.ui.MainWindow;
+import org.turnladder.app.ui.TestWindow;
 import org.turnladder.capture.CaptureFiles;
 import org.turnladder.capture.PacketSource;
 import org.turnladder.framing.TestStun;
@@ -48,7 +46,7 @@ class LiveCaptureWindowTest {
     private static String loopback;
     private static String cannotCapture;
 
-    private final Preferences prefs = Preferences.userRoot().node("org/turnladder/test/" + UUID.randomUUID());
+    private TestWindow shown;
     private MainWindow window;
 
     @TempDir
@@ -62,23 +60,13 @@ class LiveCaptureWindowTest {
 
     @Start
     void start(Stage stage) {
-        window = new MainWindow(stage, prefs);
-        stage.show();
+        shown = new TestWindow(stage);
+        window = shown.window();
     }
 
     @AfterEach
-    void closeLiveTabs() throws Exception {
-        fx(() -> {
-            for (var t : List.copyOf(window.tabs().getTabs())) {
-                if (t instanceof LiveTab l) {
-                    l.setUnsavedPrompt(x -> UnsavedPrompt.Choice.DISCARD);
-                    l.dispose();
-                }
-            }
-            window.tabs().getTabs().clear();
-            return null;
-        });
-        prefs.removeNode();
+    void closeWindow() throws Exception {
+        shown.close();
     }
 
     @Test
@@ -307,11 +295,4 @@ class LiveCaptureWindowTest {
         }
     }
 
-    private static <T> T fx(Callable<T> c) {
-        try {
-            return WaitForAsyncUtils.asyncFx(c).get(20, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
 }

@@ -1,16 +1,14 @@
 package org.turnladder.app.ui.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.turnladder.app.ui.TestWindow.fx;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import java.util.prefs.Preferences;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -23,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.pcap4j.core.PcapNativeException;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 import org.turnladder.app.ui.MainWindow;
+import org.turnladder.app.ui.TestWindow;
 import org.turnladder.live.CaptureInterface;
 import org.turnladder.live.LibpcapSeams;
 import org.turnladder.live.LiveCapture;
@@ -42,7 +40,7 @@ class LiveErrorsWindowTest {
     private static final UnsatisfiedLinkError NO_LIBPCAP =
             new UnsatisfiedLinkError("Unable to load library 'pcap': libpcap.so: cannot open shared object file");
 
-    private final Preferences prefs = Preferences.userRoot().node("org/turnladder/test/" + UUID.randomUUID());
+    private TestWindow shown;
     private MainWindow window;
 
     @TempDir
@@ -50,23 +48,13 @@ class LiveErrorsWindowTest {
 
     @Start
     void start(Stage stage) {
-        window = new MainWindow(stage, prefs);
-        stage.show();
+        shown = new TestWindow(stage);
+        window = shown.window();
     }
 
     @AfterEach
-    void closeLiveTabs() throws Exception {
-        fx(() -> {
-            for (var t : List.copyOf(window.tabs().getTabs())) {
-                if (t instanceof LiveTab l) {
-                    l.setUnsavedPrompt(x -> UnsavedPrompt.Choice.DISCARD);
-                    l.dispose();
-                }
-            }
-            window.tabs().getTabs().clear();
-            return null;
-        });
-        prefs.removeNode();
+    void closeWindow() throws Exception {
+        shown.close();
     }
 
     /** A backend whose interfaces are listed by {@code interfaces} and whose captures fail with {@code failure}. */
@@ -196,11 +184,4 @@ class LiveErrorsWindowTest {
         }
     }
 
-    static <T> T fx(Callable<T> c) {
-        try {
-            return WaitForAsyncUtils.asyncFx(c).get(20, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
 }

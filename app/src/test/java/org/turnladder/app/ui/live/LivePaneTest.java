@@ -1,18 +1,16 @@
 package org.turnladder.app.ui.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.turnladder.app.ui.TestWindow.fx;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
-import static org.turnladder.app.ui.live.LiveErrorsWindowTest.fx;
 import static org.turnladder.app.ui.live.LiveErrorsWindowTest.waitUntil;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.prefs.Preferences;
 import javafx.concurrent.Task;
 import javafx.scene.input.Clipboard;
 import javafx.stage.Stage;
@@ -27,6 +25,7 @@ import org.testfx.framework.junit5.Start;
 import org.turnladder.analysis.Role;
 import org.turnladder.app.ui.CapturePane;
 import org.turnladder.app.ui.MainWindow;
+import org.turnladder.app.ui.TestWindow;
 import org.turnladder.app.ui.RoleMemory;
 import org.turnladder.decode.TestCaptures;
 import org.turnladder.ladder.LadderColumn;
@@ -50,7 +49,7 @@ class LivePaneTest {
     private static final Path RFC6062 = TestCaptures.path("coturn-rfc6062.pcapng");
     private static String noLibpcap;
 
-    private final Preferences prefs = Preferences.userRoot().node("org/turnladder/test/" + UUID.randomUUID());
+    private TestWindow shown;
     private MainWindow window;
 
     @BeforeAll
@@ -64,23 +63,13 @@ class LivePaneTest {
 
     @Start
     void start(Stage stage) {
-        window = new MainWindow(stage, prefs);
-        stage.show();
+        shown = new TestWindow(stage);
+        window = shown.window();
     }
 
     @AfterEach
-    void closeLiveTabs() throws Exception {
-        fx(() -> {
-            for (var t : List.copyOf(window.tabs().getTabs())) {
-                if (t instanceof LiveTab l) {
-                    l.setUnsavedPrompt(x -> UnsavedPrompt.Choice.DISCARD);
-                    l.dispose();
-                }
-            }
-            window.tabs().getTabs().clear();
-            return null;
-        });
-        prefs.removeNode();
+    void closeWindow() throws Exception {
+        shown.close();
     }
 
     /** A live tab fed with the file's packets; returns once they all show. */
@@ -194,7 +183,7 @@ class LivePaneTest {
             assertThat(r.addresses()).contains("127.0.0.8");
             assertThat(r.role()).isEqualTo(Role.CMS);
         });
-        assertThat(new RoleMemory(prefs.node("roles")).choices(Path.of("any other capture")))
+        assertThat(new RoleMemory(shown.prefs().node("roles")).choices(Path.of("any other capture")))
                 .as("remembered by address").containsKey("127.0.0.7").containsKey("127.0.0.8");
 
         // a later capture (another interface) starts with them

@@ -1,7 +1,7 @@
 package org.turnladder.app.ui.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.turnladder.app.ui.live.LiveErrorsWindowTest.fx;
+import static org.turnladder.app.ui.TestWindow.fx;
 
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
