@@ -2,32 +2,13 @@ package org.turnladder.ladder;
 
 import java.util.List;
 import org.turnladder.decode.DecodedMessage;
-import org.turnladder.decode.Field;
-import org.turnladder.decode.Payload;
+import org.turnladder.decode.NotePayload;
 import org.turnladder.framing.Framing;
 import org.turnladder.net.Endpoint;
 import org.turnladder.net.Transport;
 
 /** Builds feeds of simple messages between many addresses, for ladders with more columns than a call has boxes. */
 final class BusyLadder {
-    /** A payload the feed shows by its summary. */
-    private record Note(String summary) implements Payload {
-        @Override
-        public String protocol() {
-            return "STUN";
-        }
-
-        @Override
-        public List<Field> fields() {
-            return List.of();
-        }
-
-        @Override
-        public List<String> warnings() {
-            return List.of();
-        }
-    }
-
     private final LadderFeed feed;
     private long frame = 1_000_000;
 
@@ -54,7 +35,7 @@ final class BusyLadder {
         Endpoint src = Endpoint.parse(host(a) + ":5000");
         Endpoint dst = Endpoint.parse(host(b) + ":3478");
         feed.add(new DecodedMessage(frame, frame * 1_000_000L, src, dst, Transport.UDP, Framing.DATAGRAM, List.of(),
-                -1, new Note(label), List.of()));
+                -1, new NotePayload(label), List.of()));
         frame++;
         return this;
     }

@@ -2,8 +2,7 @@ package org.turnladder.views.ladder;
 
 import java.util.List;
 import org.turnladder.decode.DecodedMessage;
-import org.turnladder.decode.Field;
-import org.turnladder.decode.Payload;
+import org.turnladder.decode.NotePayload;
 import org.turnladder.framing.Framing;
 import org.turnladder.net.Endpoint;
 import org.turnladder.net.Transport;
@@ -13,28 +12,10 @@ public final class Hops {
     private Hops() {
     }
 
-    /** A payload the ladder shows by its summary. */
-    private record Note(String summary) implements Payload {
-        @Override
-        public String protocol() {
-            return "STUN";
-        }
-
-        @Override
-        public List<Field> fields() {
-            return List.of();
-        }
-
-        @Override
-        public List<String> warnings() {
-            return List.of();
-        }
-    }
-
     /** A message from address {@code a} to address {@code b}, labelled "hop a". */
     public static DecodedMessage message(int a, int b) {
         return new DecodedMessage(a + 1, a * 1_000_000L, endpoint(a), endpoint(b), Transport.UDP, Framing.DATAGRAM,
-                List.of(), -1, new Note("hop " + a), List.of());
+                List.of(), -1, new NotePayload("hop " + a), List.of());
     }
 
     private static Endpoint endpoint(int n) {
