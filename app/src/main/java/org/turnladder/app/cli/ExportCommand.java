@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.turnladder.analysis.Role;
+import org.turnladder.analysis.calls.Call;
 import org.turnladder.document.CaptureDocument;
 import org.turnladder.ladder.LadderModel;
 import org.turnladder.ladder.LadderOptions;
@@ -16,7 +18,7 @@ import org.turnladder.ladder.TimeMode;
 
 /**
  * {@code export FILE --png OUT.png [--time absolute|relative|delta] [--all] [--columns N] [--role ADDRESS=ROLE …]
- * [--name ADDRESS=NAME …]}:
+ * [--name ADDRESS=NAME …] [--protocols LIST] [--hide LIST] [--call CALL-ID]}:
  * the whole ladder as a PNG, drawn by the same painter as the window, without a display (JavaFX's headless Monocle
  * glass). {@code --role} and {@code --name} do what changing a role or naming a box does in the window. {@code --columns}: most columns per role, the rest of a role's boxes sharing one (default
  * {@value LadderOptions#DEFAULT_COLUMNS_PER_ROLE}, as in the window; 0: every box its own column).
@@ -26,7 +28,9 @@ final class ExportCommand {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        Args a = Args.parse("export", args, Set.of("--png", "--time", "--columns", "--name"), Set.of("--all"), err);
+        Set<String> valued = new java.util.HashSet<>(Set.of("--png", "--time", "--columns", "--name"));
+        valued.addAll(ExportFilters.OPTIONS);
+        Args a = Args.parse("export", args, valued, Set.of("--all"), err);
         if (a.outcome == Args.Outcome.HELP) {
             out.print(Cli.usage());
             return 0;
@@ -53,20 +57,31 @@ final class ExportCommand {
         }
         if (a.outcome == Args.Outcome.OK && (a.file == null || !a.values.containsKey("--png"))) {
             a.fail(err, "usage: export FILE --png OUT.png [--time absolute|relative|delta] [--all] [--columns N]"
-                    + " [--role ADDRESS=ROLE …] [--name ADDRESS=NAME …]");
+                    + " [--protocols LIST] [--hide LIST] [--call CALL-ID] [--role ADDRESS=ROLE …]"
+                    + " [--name ADDRESS=NAME …]");
+        }
+        LadderOptions options = null;
+        if (a.outcome == Args.Outcome.OK) {
+            options = ExportFilters.apply(a, (a.flags.contains("--all") ? LadderOptions.showAll()
+                    : LadderOptions.defaults()).withColumnsPerRole(columns), err);
         }
         if (a.outcome == Args.Outcome.ERROR) {
             return 2;
         }
         Path file = a.file;
         Path png = Path.of(a.values.get("--png"));
-        LadderOptions options = (a.flags.contains("--all") ? LadderOptions.showAll() : LadderOptions.defaults())
-                .withColumnsPerRole(columns);
         Map<String, Role> overrides = a.roles;
         try {
             CaptureDocument doc = CaptureDocument.load(file, overrides, (read, size, frames, messages) -> { }, () -> false);
             for (String w : doc.warnings()) {
                 err.println("turnladder export: warning: " + w);
+            }
+            String callId = options.callId();
+            if (callId != null && doc.analysis().calls().stream().noneMatch(c -> c.callId().equals(callId))) {
+                List<String> ids = doc.analysis().calls().stream().map(Call::callId).toList();
+                err.println("turnladder export: no call with Call-ID " + callId + " in " + file
+                        + (ids.isEmpty() ? " (it has no SIP calls)" : "; its calls: " + String.join(", ", ids)));
+                return 2;
             }
             LadderModel model = LadderModel.build(doc.messages(), RoleColumns.of(doc.analysis().roles(), a.names),
                     doc.analysis().findings(), options);

@@ -85,6 +85,48 @@ class ExportCommandTest {
     }
 
     @Test
+    void theWindowsFiltersNarrowTheExportedLadder() {
+        String capture = TestCaptures.path("coturn-rfc6062.pcapng").toString();
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        assertThat(export(out, err, capture, "--png", dir.resolve("turn.png").toString(), "--protocols", "turn"))
+                .as(err.toString(StandardCharsets.UTF_8)).isZero();
+        // the 15 TURN messages of the 31 (Allocate ×2, CreatePermission, Connect, ConnectionAttempt, ConnectionBind
+        // ×2, Refresh, with their answers), between the CMS and Expressway-E only
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("15 rows, 2 columns");
+        out.reset();
+        assertThat(export(out, err, capture, "--png", dir.resolve("ice.png").toString(), "--protocols",
+                "ice, channeldata", "--hide", "retransmissions,keep-alives")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain(" 31 rows").contains(" rows");
+    }
+
+    @Test
+    void oneCallByItsCallIdAndAnUnknownCallIdNamesTheCallsThereAre() {
+        String capture = TestCaptures.path("sipp-reinvite-rejected.pcap").toString();
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        assertThat(export(out, err, capture, "--png", dir.resolve("call.png").toString(),
+                "--call", "3f7c9a12e4b84d6e9a0b1")).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        var wrong = new ByteArrayOutputStream();
+        assertThat(export(new ByteArrayOutputStream(), wrong, capture, "--png", dir.resolve("x.png").toString(),
+                "--call", "nope")).isEqualTo(2);
+        assertThat(wrong.toString(StandardCharsets.UTF_8)).contains("no call with Call-ID nope")
+                .contains("its calls: 3f7c9a12e4b84d6e9a0b1");
+    }
+
+    @Test
+    void unknownProtocolsOrThingsToHideAreOneLineErrors() {
+        String capture = TestCaptures.path("coturn-rfc6062.pcapng").toString();
+        for (String[] bad : new String[][] {{"--protocols", "sip,rtp"}, {"--hide", "noise"}}) {
+            var err = new ByteArrayOutputStream();
+            assertThat(export(new ByteArrayOutputStream(), err, capture, "--png", dir.resolve("x.png").toString(),
+                    bad[0], bad[1])).isEqualTo(2);
+            assertThat(err.toString(StandardCharsets.UTF_8).lines()).singleElement().asString()
+                    .contains(bad[0] + " takes a list");
+        }
+    }
+
+    @Test
     void withoutAnOutputFileItSaysHowToUseIt() {
         var err = new ByteArrayOutputStream();
         assertThat(export(new ByteArrayOutputStream(), err, "x.pcap")).isEqualTo(2);
