@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import java.util.prefs.Preferences;
 import javafx.stage.Stage;
 import org.testfx.util.WaitForAsyncUtils;
@@ -54,6 +55,22 @@ public final class TestWindow {
             return WaitForAsyncUtils.asyncFx(c).get(20, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new AssertionError(e);
+        }
+    }
+
+    /** Polls every 50 ms until the condition holds; fails after {@code millis}. */
+    public static void waitUntil(BooleanSupplier condition, long millis) {
+        long end = System.nanoTime() + millis * 1_000_000;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > end) {
+                throw new AssertionError("not within " + millis + " ms");
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
         }
     }
 }

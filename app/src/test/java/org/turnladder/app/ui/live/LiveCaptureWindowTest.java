@@ -2,6 +2,7 @@ package org.turnladder.app.ui.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.turnladder.app.ui.TestWindow.fx;
+import static org.turnladder.app.ui.TestWindow.waitUntil;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.DatagramPacket;
@@ -13,7 +14,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import javafx.scene.Node;
 import javafx.scene.control.ButtonType;
 import javafx.scene.control.Label;
@@ -280,19 +280,5 @@ class LiveCaptureWindowTest {
         return TestStun.of(type, seed).build();
     }
 
-    private static void waitUntil(BooleanSupplier condition, long millis) {
-        long end = System.nanoTime() + millis * 1_000_000;
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > end) {
-                throw new AssertionError("not within " + millis + " ms");
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-    }
 
 }

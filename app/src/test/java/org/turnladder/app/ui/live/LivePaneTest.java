@@ -3,7 +3,7 @@ package org.turnladder.app.ui.live;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.turnladder.app.ui.TestWindow.fx;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
-import static org.turnladder.app.ui.live.LiveErrorsWindowTest.waitUntil;
+import static org.turnladder.app.ui.TestWindow.waitUntil;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
