@@ -14,19 +14,12 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.geometry.Orientation;
-import javafx.scene.control.Button;
-import javafx.scene.control.CheckBox;
-import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
-import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToolBar;
-import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import org.turnladder.analysis.Analysis;
 import org.turnladder.analysis.Finding;
@@ -94,8 +87,7 @@ public final class CapturePane extends BorderPane {
     private final RolesTable roles = new RolesTable();
     private final TabPane side = new TabPane();
     private final Tab findingsTab = new Tab("Findings", findings);
-    private final TextField find = new TextField();
-    private final Label findCount = new Label();
+    private final FindBox find = new FindBox(ladder);
     private final SplitPane centre;
     private final Map<String, RoleChoice> choices;
     private final ReadOnlyBooleanWrapper building = new ReadOnlyBooleanWrapper(this, "building", false);
@@ -204,60 +196,9 @@ public final class CapturePane extends BorderPane {
     }
 
     private ToolBar filterBar() {
-        ToolBar bar = new ToolBar();
-        bar.getStyleClass().add("filter-bar");
-        bar.getItems().add(new Label("Show"));
-        for (LadderProtocol p : LadderProtocol.values()) {
-            ToggleButton b = new ToggleButton(protocolName(p));
-            b.getStyleClass().addAll("protocol-toggle", p.css());
-            b.selectedProperty().bindBidirectional(filters.protocol(p));
-            b.setTooltip(new Tooltip("Show " + protocolName(p) + " arrows"));
-            bar.getItems().add(b);
-        }
+        ToolBar bar = new FilterBar(filters);
         bar.getItems().add(new Separator(Orientation.VERTICAL));
-        CheckBox refreshes = new CheckBox("Hide refreshes");
-        refreshes.selectedProperty().bindBidirectional(filters.hideRefreshesProperty());
-        CheckBox keepAlives = new CheckBox("Hide keep-alives");
-        keepAlives.selectedProperty().bindBidirectional(filters.hideKeepAlivesProperty());
-        CheckBox retrans = new CheckBox("Hide retransmissions");
-        retrans.selectedProperty().bindBidirectional(filters.hideRetransmissionsProperty());
-        CheckBox collapse = new CheckBox("Collapse repeats");
-        collapse.selectedProperty().bindBidirectional(filters.collapseProperty());
-        bar.getItems().addAll(refreshes, keepAlives, retrans, collapse);
-        Label scope = new Label();
-        scope.getStyleClass().add("scope-label");
-        scope.textProperty().bind(filters.scopeTextProperty().map(s -> "Only: " + s));
-        Button clear = new Button("✕");
-        clear.setTooltip(new Tooltip("Show every call and session"));
-        clear.setOnAction(e -> filters.showAllSessions());
-        scope.visibleProperty().bind(filters.scopeTextProperty().isNotNull());
-        scope.managedProperty().bind(scope.visibleProperty());
-        clear.visibleProperty().bind(scope.visibleProperty());
-        clear.managedProperty().bind(scope.visibleProperty());
-        bar.getItems().addAll(new Separator(Orientation.VERTICAL), scope, clear);
-        find.setPromptText("Find in arrows (Ctrl+F)");
-        find.setPrefColumnCount(16);
-        find.getStyleClass().add("find-field");
-        find.setOnAction(e -> findNext(true));
-        find.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ENTER && e.isShiftDown()) {
-                findNext(false);
-                e.consume();
-            } else if (e.getCode() == KeyCode.ESCAPE) {
-                find.clear();
-                ladder.requestFocus();
-                e.consume();
-            }
-        });
-        find.textProperty().addListener((o, a, t) -> updateFindCount());
-        Button prev = new Button("▲");
-        prev.setTooltip(new Tooltip("Previous match (Shift+Enter)"));
-        prev.setOnAction(e -> findNext(false));
-        Button next = new Button("▼");
-        next.setTooltip(new Tooltip("Next match (Enter)"));
-        next.setOnAction(e -> findNext(true));
-        findCount.getStyleClass().add("find-count");
-        bar.getItems().addAll(new Separator(Orientation.VERTICAL), find, prev, next, findCount);
+        bar.getItems().addAll(find.nodes());
         return bar;
     }
 
@@ -343,7 +284,7 @@ public final class CapturePane extends BorderPane {
         if (frame >= 0) {
             ladder.scrollToFrame(frame);
         }
-        updateFindCount();
+        find.updateCount();
         updateStatus();
         afterBuild.run();
     }
@@ -463,57 +404,13 @@ public final class CapturePane extends BorderPane {
 
     /** Focuses the find field (Ctrl+F). */
     public void focusFind() {
-        find.requestFocus();
-        find.selectAll();
+        find.focus();
     }
 
     /** Selects the next (or previous) row whose label holds the find text; false if none does. */
     public boolean findNext(boolean forward) {
-        LadderModel m = ladder.getModel();
-        String text = find.getText();
-        if (m == null || text == null || text.isBlank()) {
-            return false;
-        }
-        int from = ladder.getSelectedRow() >= 0 ? ladder.getSelectedRow() : (forward ? -1 : 0);
-        int r = m.findNext(text.strip(), from, forward);
-        if (r >= 0) {
-            ladder.select(r);
-            return true;
-        }
-        return false;
+        return find.next(forward);
     }
-
-    private void updateFindCount() {
-        LadderModel m = ladder.getModel();
-        String t = find.getText();
-        if (m == null || t == null || t.isBlank()) {
-            findCount.setText("");
-            return;
-        }
-        String text = t.strip();
-        int settled = m.settledRowCount();
-        int before;
-        int from;
-        FindCount c = findCounted;
-        if (c != null && c.text().equals(text) && c.settledRows() <= settled
-                && (c.settledRows() == 0 || m.row(c.settledRows() - 1) == c.lastSettled())) {
-            before = c.matches(); // a live refresh took these rows over: count only the rows after them
-            from = c.settledRows();
-        } else {
-            before = 0;
-            from = 0;
-        }
-        int inSettled = before + m.count(text, from, settled);
-        findCounted = new FindCount(text, settled, settled == 0 ? null : m.row(settled - 1), inSettled);
-        int n = inSettled + m.count(text, settled, m.rowCount());
-        findCount.setText(n == 0 ? "no match" : n == 1 ? "1 match" : n + " matches");
-    }
-
-    /** Matches of a find text among a ladder's settled rows, which the ladders extended from it take over. */
-    private record FindCount(String text, int settledRows, LadderRow lastSettled, int matches) {
-    }
-
-    private FindCount findCounted;
 
     private void updateStatus() {
         LadderModel m = ladder.getModel();
@@ -566,12 +463,12 @@ public final class CapturePane extends BorderPane {
     }
 
     public TextField findField() {
-        return find;
+        return find.field();
     }
 
     /** What the count beside the find field says ("3 matches", "no match", empty without find text). */
     public String findCountText() {
-        return findCount.getText();
+        return find.countText();
     }
 
     public Analysis analysis() {
