@@ -20,6 +20,7 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToolBar;
+import javafx.scene.control.TreeItem;
 import javafx.scene.layout.BorderPane;
 import org.turnladder.analysis.Analysis;
 import org.turnladder.analysis.Finding;
@@ -42,6 +43,7 @@ import org.turnladder.views.ladder.LadderView;
 import org.turnladder.views.roles.RoleChoice;
 import org.turnladder.views.roles.RolesTable;
 import org.turnladder.views.sessions.SessionTexts;
+import org.turnladder.views.sessions.SessionItem;
 import org.turnladder.views.sessions.SessionsPanel;
 
 /**
@@ -71,7 +73,9 @@ public final class CapturePane extends BorderPane {
     }
 
     /** @param detected roles without the user's choices when detection ran again, else null */
-    private record Result(LadderModel ladder, Analysis analysis, Map<String, Role> detected) {
+    /** @param sessions the sessions panel's lines when the sessions changed, else null */
+    private record Result(LadderModel ladder, Analysis analysis, Map<String, Role> detected,
+                          TreeItem<SessionItem> sessions) {
     }
 
     private final CaptureContent doc;
@@ -150,7 +154,8 @@ public final class CapturePane extends BorderPane {
         SplitPane.setResizableWithParent(side, false);
         setTop(filterBar());
         setCenter(centre);
-        refreshPanels();
+        treeBuiltFor = analysis;
+        refreshPanels(loaded.sessions());
         ladder.setModel(loaded.ladder());
         lastBuilt = loaded.ladder(); // before the worker first runs: the first refresh extends it
         updateStatus();
@@ -265,7 +270,12 @@ public final class CapturePane extends BorderPane {
         LadderModel m = q.whole() ? LadderModel.build(t.entries(), columns, a.findings(), q.options())
                 : LadderModel.extend(lastBuilt, t.entries(), columns, a.findings(), q.options());
         lastBuilt = m;
-        return new Result(m, a, t.detected());
+        TreeItem<SessionItem> tree = null;
+        if (!sameSessions(a, treeBuiltFor)) {
+            tree = SessionsPanel.tree(a);
+            treeBuiltFor = a;
+        }
+        return new Result(m, a, t.detected(), tree);
     }
 
     /** On the JavaFX thread: shows a finished build, keeping the selected frame. */
@@ -275,7 +285,7 @@ public final class CapturePane extends BorderPane {
             if (r.detected() != null) {
                 detected = r.detected();
             }
-            refreshPanels();
+            refreshPanels(r.sessions());
         }
         LadderModel old = ladder.getModel();
         int sel = ladder.getSelectedRow();
@@ -328,7 +338,8 @@ public final class CapturePane extends BorderPane {
     }
 
     /** Shows the analysis in the side panels; a live refresh leaves a panel alone when its part did not change. */
-    private void refreshPanels() {
+    /** @param tree the sessions' lines when they changed, else null */
+    private void refreshPanels(TreeItem<SessionItem> tree) {
         Map<String, String> names = new HashMap<>();
         for (RoleAssignment r : analysis.roles()) {
             String n = userName(r);
@@ -345,10 +356,8 @@ public final class CapturePane extends BorderPane {
             shownFindings = analysis.findings();
             findings.setFindings(analysis.findings());
         }
-        if (shownSessions == null || !analysis.calls().equals(shownSessions.calls())
-                || !analysis.turnAllocations().equals(shownSessions.turnAllocations())) {
-            shownSessions = analysis;
-            sessions.setAnalysis(analysis);
+        if (tree != null) {
+            sessions.setTree(tree);
         }
         long errors = analysis.findings().stream().filter(f -> f.severity() == Severity.ERROR).count();
         findingsTab.setText("Findings (" + analysis.findings().size() + ")");
@@ -363,7 +372,14 @@ public final class CapturePane extends BorderPane {
 
     private BoxesShown shownBoxes;
     private List<Finding> shownFindings;
-    private Analysis shownSessions;
+    /** The analysis whose sessions the last tree built shows (worker thread only, after the constructor). */
+    private Analysis treeBuiltFor;
+
+    /** Whether two analyses have the same calls, allocations and ICE checks (the sessions panel's lines). */
+    private static boolean sameSessions(Analysis a, Analysis b) {
+        return b != null && a.calls().equals(b.calls()) && a.turnAllocations().equals(b.turnAllocations())
+                && a.iceChecks().equals(b.iceChecks());
+    }
 
     private void onlyCall(Call c) {
         filters.onlyCall(c.callId(), SessionTexts.call(c));

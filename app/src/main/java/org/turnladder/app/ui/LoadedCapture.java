@@ -6,7 +6,10 @@ import org.turnladder.analysis.Role;
 import org.turnladder.document.CaptureContent;
 import org.turnladder.ladder.LadderModel;
 import org.turnladder.ladder.LadderSnapshot;
+import javafx.scene.control.TreeItem;
 import org.turnladder.views.roles.RoleChoice;
+import org.turnladder.views.sessions.SessionItem;
+import org.turnladder.views.sessions.SessionsPanel;
 
 /**
  * A capture ready for a pane: its content (a file read in the background, or a capture still running), the first
@@ -15,9 +18,12 @@ import org.turnladder.views.roles.RoleChoice;
  *
  * @param detected role per main address without the user's overrides
  * @param choices  the user's remembered roles and names, by address
+ * @param sessions the lines of the sessions panel for {@code analysis}, built with the rest (thousands of
+ *                 allocations take a while to describe)
  */
 public record LoadedCapture(CaptureContent content, LadderModel ladder, Analysis analysis,
-                            Map<String, Role> detected, Map<String, RoleChoice> choices) {
+                            Map<String, Role> detected, Map<String, RoleChoice> choices,
+                            TreeItem<SessionItem> sessions) {
     public LoadedCapture {
         detected = Map.copyOf(detected);
         choices = Map.copyOf(choices);
@@ -34,7 +40,8 @@ public record LoadedCapture(CaptureContent content, LadderModel ladder, Analysis
         });
         LadderModel ladder = LadderModel.build(t.entries(), BoxColumns.of(t.analysis(), choices),
                 t.analysis().findings(), new LadderFilters().options());
-        return new LoadedCapture(content, ladder, t.analysis(), detectedRoles(t.plain()), choices);
+        return new LoadedCapture(content, ladder, t.analysis(), detectedRoles(t.plain()), choices,
+                SessionsPanel.tree(t.analysis()));
     }
 
     /** The analyses without and with the user's choices, and the ladder's entries, as of one moment. */

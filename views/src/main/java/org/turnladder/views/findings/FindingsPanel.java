@@ -25,7 +25,7 @@ import org.turnladder.analysis.Severity;
  */
 public class FindingsPanel extends ScrollPane {
     /** Cards shown at first per severity, and added per click on the group's "Show more" button. */
-    public static final int PAGE = 50;
+    public static final int PAGE = 20;
 
     private final VBox content = new VBox(6);
     private final ReadOnlyObjectWrapper<Finding> selected = new ReadOnlyObjectWrapper<>(this, "selected");

@@ -58,10 +58,22 @@ public class SessionsPanel extends BorderPane {
 
     /** Shows the sessions of this analysis; null shows nothing. */
     public void setAnalysis(Analysis a) {
-        TreeItem<SessionItem> root = new TreeItem<>(section("sessions"));
+        setTree(tree(a));
+    }
+
+    /** Shows a tree made by {@link #tree(Analysis)}. */
+    public void setTree(TreeItem<SessionItem> root) {
         tree.setRoot(root);
+    }
+
+    /**
+     * The lines of an analysis' sessions, not yet shown: any thread may build them (a capture with thousands of
+     * allocations takes a few hundred milliseconds), then {@link #setTree} shows them.
+     */
+    public static TreeItem<SessionItem> tree(Analysis a) {
+        TreeItem<SessionItem> root = new TreeItem<>(section("sessions"));
         if (a == null) {
-            return;
+            return root;
         }
         TreeItem<SessionItem> calls = sectionItem("SIP calls (" + a.calls().size() + ")");
         for (Call c : a.calls()) {
@@ -102,6 +114,7 @@ public class SessionsPanel extends BorderPane {
             ice.getChildren().add(pi);
         }
         root.getChildren().addAll(java.util.List.of(calls, turn, ice));
+        return root;
     }
 
     public TreeView<SessionItem> tree() {

@@ -90,11 +90,13 @@ class FindingsPanelTest {
         assertThat(panel.cardOf(WARNING)).isNotNull();
         assertThat(panel.cardOf(many.get(FindingsPanel.PAGE))).isNull();
         javafx.scene.control.Button more = robot.lookup(".findings-more").queryButton();
-        assertThat(more.getText()).isEqualTo("Show 50 more of 950 not shown");
+        assertThat(more.getText()).isEqualTo(String.format("Show %d more of %d not shown", FindingsPanel.PAGE,
+                1000 - FindingsPanel.PAGE));
         robot.interact(more::fire);
         assertThat(robot.lookup(".finding-card").queryAll()).hasSize(2 * FindingsPanel.PAGE + 1);
         assertThat(panel.cardOf(many.get(FindingsPanel.PAGE))).isNotNull();
-        assertThat(robot.lookup(".findings-more").queryButton().getText()).isEqualTo("Show 50 more of 900 not shown");
+        assertThat(robot.lookup(".findings-more").queryButton().getText()).isEqualTo(
+                String.format("Show %d more of %d not shown", FindingsPanel.PAGE, 1000 - 2 * FindingsPanel.PAGE));
         // the new cards follow the first page, before the warnings
         List<Node> children = ((javafx.scene.layout.VBox) panel.getContent()).getChildrenUnmodifiable();
         assertThat(children.indexOf(panel.cardOf(many.get(2 * FindingsPanel.PAGE - 1))))
