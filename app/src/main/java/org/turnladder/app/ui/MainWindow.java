@@ -9,14 +9,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.prefs.Preferences;
 import javafx.application.Platform;
-import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.concurrent.Task;
 import javafx.geometry.Orientation;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
-import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
@@ -46,7 +44,6 @@ import org.turnladder.live.CaptureInterface;
 import org.turnladder.live.LiveCaptureException;
 import org.turnladder.live.LiveOptions;
 import org.turnladder.ladder.LadderModel;
-import org.turnladder.ladder.LadderProtocol;
 import org.turnladder.ladder.TimeMode;
 import org.turnladder.views.export.LadderPngExporter;
 
@@ -65,12 +62,11 @@ public final class MainWindow {
     private final Button cancel = new Button("Cancel");
     private final Menu recentMenu = new Menu("Open Recent");
     private final ObjectProperty<TimeMode> timeMode = new SimpleObjectProperty<>(this, "timeMode", TimeMode.RELATIVE);
-    private final List<CheckMenuItem> filterItems = new ArrayList<>();
+    private final FilterMenuItems filterItems = new FilterMenuItems();
     private final ExecutorService loader = Executors.newSingleThreadExecutor(r -> daemon(r, "turnladder-load"));
     private final ExecutorService exporter = Executors.newSingleThreadExecutor(r -> daemon(r, "turnladder-export"));
     private final Scene scene;
     private CaptureBackend captureBackend = CaptureBackend.LIBPCAP;
-    private LadderFilters boundFilters;
     private ObjectProperty<TimeMode> boundTime;
 
     /**
@@ -158,25 +154,9 @@ public final class MainWindow {
             time.getItems().add(r);
         }
         Menu view = new Menu("View", null, time, new SeparatorMenuItem());
-        for (LadderProtocol p : LadderProtocol.values()) {
-            CheckMenuItem c = new CheckMenuItem("Show " + CapturePane.protocolName(p));
-            c.setUserData(p);
-            filterItems.add(c);
-        }
-        CheckMenuItem refreshes = new CheckMenuItem("Hide refreshes");
-        refreshes.setUserData("refreshes");
-        CheckMenuItem keepAlives = new CheckMenuItem("Hide keep-alives");
-        keepAlives.setUserData("keepAlives");
-        CheckMenuItem retrans = new CheckMenuItem("Hide retransmissions");
-        retrans.setUserData("retransmissions");
-        CheckMenuItem collapse = new CheckMenuItem("Collapse repeated exchanges");
-        collapse.setUserData("collapse");
-        CheckMenuItem everyAddress = new CheckMenuItem("A Column for Every Address");
-        everyAddress.setUserData("everyAddress");
-        filterItems.addAll(List.of(refreshes, keepAlives, retrans, collapse, everyAddress));
-        view.getItems().addAll(filterItems.subList(0, LadderProtocol.values().length));
+        view.getItems().addAll(filterItems.protocolItems());
         view.getItems().add(new SeparatorMenuItem());
-        view.getItems().addAll(refreshes, keepAlives, retrans, collapse, everyAddress);
+        view.getItems().addAll(filterItems.otherItems());
         view.getItems().addAll(new SeparatorMenuItem(),
                 item("Show All Sessions", null, () -> onPane(p -> p.filters().showAllSessions())),
                 item("Reset Filters", null, () -> onPane(p -> p.filters().reset())),
@@ -350,39 +330,14 @@ public final class MainWindow {
 
     /** The View menu's filters and the Time mode now drive these (a file's pane or a live tab). */
     private void rebindFilters(LadderFilters f, ObjectProperty<TimeMode> time) {
-        if (f == boundFilters) {
-            return;
-        }
-        if (boundFilters != null) {
+        filterItems.bind(f);
+        if (boundTime != null && boundTime != time) {
             boundTime.unbind();
-            for (CheckMenuItem c : filterItems) {
-                c.selectedProperty().unbindBidirectional(filterProperty(boundFilters, c.getUserData()));
-            }
         }
-        boundFilters = f;
         boundTime = time;
-        for (CheckMenuItem c : filterItems) {
-            c.setDisable(f == null);
-            if (f != null) {
-                c.selectedProperty().bindBidirectional(filterProperty(f, c.getUserData()));
-            }
-        }
         if (time != null) {
             time.bind(timeMode);
         }
-    }
-
-    private static BooleanProperty filterProperty(LadderFilters f, Object key) {
-        if (key instanceof LadderProtocol proto) {
-            return f.protocol(proto);
-        }
-        return switch ((String) key) {
-            case "refreshes" -> f.hideRefreshesProperty();
-            case "keepAlives" -> f.hideKeepAlivesProperty();
-            case "retransmissions" -> f.hideRetransmissionsProperty();
-            case "everyAddress" -> f.everyAddressProperty();
-            default -> f.collapseProperty();
-        };
     }
 
     private void refreshRecent() {

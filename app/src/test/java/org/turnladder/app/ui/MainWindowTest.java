@@ -14,8 +14,10 @@ import java.util.concurrent.TimeUnit;
 import javafx.concurrent.Task;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuBar;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TreeItem;
 import javafx.scene.input.KeyCode;
@@ -332,6 +334,42 @@ class MainWindowTest {
         assertThat(fx(() -> after.row(p.ladder().getSelectedRow()).frame())).isEqualTo(frame);
         assertThat(fx(() -> p.buildingProperty().get())).isFalse();
         assertThat(fx(() -> window.statusBar().getText())).doesNotContain("Building");
+    }
+
+    @Test
+    void theViewMenusFiltersFollowTheSelectedTab(FxRobot robot) {
+        List<CaptureTab> two = dropAndWait(robot, RFC6062, REJECTED);
+        CheckMenuItem showIce = fx(() -> viewItem("Show ICE"));
+        CheckMenuItem everyAddress = fx(() -> viewItem("A Column for Every Address"));
+        fx(() -> {
+            window.tabs().getSelectionModel().select(two.get(0));
+            // what a click on a check item does (fire() only sends the action)
+            showIce.setSelected(!showIce.isSelected());
+            everyAddress.setSelected(!everyAddress.isSelected());
+            return null;
+        });
+        assertThat(fx(() -> two.get(0).capturePane().filters().protocol(LadderProtocol.ICE).get())).isFalse();
+        assertThat(fx(() -> two.get(0).capturePane().filters().options().columnsPerRole())).isZero();
+        assertThat(fx(() -> two.get(1).capturePane().filters().protocol(LadderProtocol.ICE).get())).isTrue();
+        fx(() -> {
+            window.tabs().getSelectionModel().select(two.get(1));
+            return null;
+        });
+        assertThat(fx(showIce::isSelected)).as("the other tab still shows ICE").isTrue();
+        assertThat(fx(everyAddress::isSelected)).isFalse();
+        fx(() -> {
+            window.tabs().getSelectionModel().select(two.get(0));
+            return null;
+        });
+        assertThat(fx(showIce::isSelected)).isFalse();
+        assertThat(fx(everyAddress::isSelected)).isTrue();
+    }
+
+    private CheckMenuItem viewItem(String text) {
+        MenuBar bar = (MenuBar) window.scene().getRoot().lookup(".menu-bar");
+        return bar.getMenus().stream().filter(m -> m.getText().equals("View"))
+                .flatMap(m -> m.getItems().stream()).filter(i -> text.equals(i.getText()))
+                .map(CheckMenuItem.class::cast).findFirst().orElseThrow();
     }
 
     @Test
