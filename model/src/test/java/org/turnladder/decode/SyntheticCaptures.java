@@ -40,18 +40,19 @@ public final class SyntheticCaptures {
     private SyntheticCaptures() {
     }
 
-    /** Frames of one capture, built in order. */
-    static final class Frames {
+    /** Frames of one capture, built in order, 1 ms apart. */
+    public static final class Frames {
         final int linkType;
-        final List<RawPacket> packets = new ArrayList<>();
+        public final List<RawPacket> packets = new ArrayList<>();
         final UnaryOperator<byte[]> link;
 
-        Frames(int linkType, UnaryOperator<byte[]> link) {
+        /** @param link wraps an IP packet in the link layer ({@code ip -> ip} for raw IP, link type 101) */
+        public Frames(int linkType, UnaryOperator<byte[]> link) {
             this.linkType = linkType;
             this.link = link;
         }
 
-        void add(byte[] ip) {
+        public void add(byte[] ip) {
             byte[] frame = link.apply(ip);
             packets.add(new RawPacket(packets.size() + 1, T0 + packets.size() * 1_000_000L, linkType, frame.length,
                     frame));
@@ -67,15 +68,15 @@ public final class SyntheticCaptures {
         }
     }
 
-    /** One TCP connection: keeps both sides' sequence numbers. */
-    static final class Tcp {
+    /** One TCP connection, opened by its handshake: keeps both sides' sequence numbers. */
+    public static final class Tcp {
         final Frames frames;
         final Endpoint client;
         final Endpoint server;
         long clientSeq = 1000;
         long serverSeq = 9000;
 
-        Tcp(Frames frames, Endpoint client, Endpoint server) {
+        public Tcp(Frames frames, Endpoint client, Endpoint server) {
             this.frames = frames;
             this.client = client;
             this.server = server;
@@ -86,12 +87,12 @@ public final class SyntheticCaptures {
             segment(true, 0x10, new byte[0]);
         }
 
-        void client(byte[] data) {
+        public void client(byte[] data) {
             segment(true, 0x18, data);
             clientSeq += data.length;
         }
 
-        void server(byte[] data) {
+        public void server(byte[] data) {
             segment(false, 0x18, data);
             serverSeq += data.length;
         }

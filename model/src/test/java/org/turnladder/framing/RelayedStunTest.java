@@ -10,9 +10,10 @@ import org.turnladder.analysis.ice.IceCarrier;
 import org.turnladder.analysis.ice.IcePair;
 import org.turnladder.analysis.ice.IceTracker;
 import org.turnladder.capture.FrameSpan;
-import org.turnladder.capture.RawPacket;
 import org.turnladder.decode.DecodeEngine;
 import org.turnladder.decode.DecodedMessage;
+import org.turnladder.decode.SyntheticCaptures.Frames;
+import org.turnladder.decode.SyntheticCaptures.Tcp;
 import org.turnladder.net.Endpoint;
 import org.turnladder.net.TestFrames;
 import org.turnladder.net.Transport;
@@ -27,7 +28,6 @@ import org.turnladder.stun.StunMessage;
  * that go out in Send indications and never come back.
  */
 class RelayedStunTest {
-    static final long T0 = 1_764_000_000_000_000_000L;
     static final int LINKTYPE_RAW = 101;
     static final Endpoint CLIENT = Endpoint.parse("10.0.0.5:50000");
     static final Endpoint SERVER = Endpoint.parse("10.0.0.2:3478");
@@ -35,17 +35,16 @@ class RelayedStunTest {
     static final int SEND_INDICATION = 0x0016, DATA_INDICATION = 0x0017, CHANNEL_BIND_REQUEST = 0x0009,
             CHANNEL_BIND_SUCCESS = 0x0109, XOR_PEER = 0x0012, DATA = 0x0013, CHANNEL_NUMBER = 0x000C;
 
-    private final List<RawPacket> frames = new ArrayList<>();
+    private final Frames frames = new Frames(LINKTYPE_RAW, ip -> ip);
 
     private void udp(Endpoint src, Endpoint dst, byte[] payload) {
-        byte[] ip = TestFrames.ipv4(src.host(), dst.host(), 17, TestFrames.udp(src.port(), dst.port(), payload));
-        frames.add(new RawPacket(frames.size() + 1, T0 + frames.size() * 10_000_000L, LINKTYPE_RAW, ip.length, ip));
+        frames.add(TestFrames.ipv4(src.host(), dst.host(), 17, TestFrames.udp(src.port(), dst.port(), payload)));
     }
 
     private List<DecodedMessage> decode() {
         List<DecodedMessage> out = new ArrayList<>();
         DecodeEngine engine = new DecodeEngine(out::add);
-        frames.forEach(engine::accept);
+        frames.packets.forEach(engine::accept);
         engine.finish();
         return out;
     }
@@ -68,44 +67,6 @@ class RelayedStunTest {
 
     static byte[] success(int seed) {
         return TestStun.of(TestStun.BINDING_SUCCESS, seed).address(0x0020, CLIENT, true).integrity().build();
-    }
-
-    /** One TCP connection of hand-built segments, after its handshake. */
-    private final class TcpFrames {
-        private final Endpoint client;
-        private final Endpoint server;
-        private long clientSeq = 1000;
-        private long serverSeq = 9000;
-
-        TcpFrames(Endpoint client, Endpoint server) {
-            this.client = client;
-            this.server = server;
-            segment(true, 0x02, new byte[0]);
-            clientSeq++;
-            segment(false, 0x12, new byte[0]);
-            serverSeq++;
-            segment(true, 0x10, new byte[0]);
-        }
-
-        void client(byte[] data) {
-            segment(true, 0x18, data);
-            clientSeq += data.length;
-        }
-
-        void server(byte[] data) {
-            segment(false, 0x18, data);
-            serverSeq += data.length;
-        }
-
-        private void segment(boolean fromClient, int flags, byte[] data) {
-            Endpoint src = fromClient ? client : server;
-            Endpoint dst = fromClient ? server : client;
-            byte[] tcp = TestFrames.tcp(src.port(), dst.port(), fromClient ? clientSeq : serverSeq,
-                    fromClient ? serverSeq : clientSeq, flags, 65535, new byte[0], data);
-            byte[] ip = TestFrames.ipv4(src.host(), dst.host(), 6, tcp);
-            frames.add(new RawPacket(frames.size() + 1, T0 + frames.size() * 10_000_000L, LINKTYPE_RAW, ip.length,
-                    ip));
-        }
     }
 
     static byte[] send(int seed, Endpoint peer, byte[] data) {
@@ -263,7 +224,7 @@ class RelayedStunTest {
 
     @Test
     void channelDataInsideATcpStreamToTheTurnServerIsDecodedAndCountedAsATurnRelayedCheck() {
-        var tcp = new TcpFrames(CLIENT, SERVER);
+        var tcp = new Tcp(frames, CLIENT, SERVER);
         tcp.client(TestStun.of(CHANNEL_BIND_REQUEST, 21).u32(CHANNEL_NUMBER, 0x4001L << 16)
                 .address(XOR_PEER, PEER, true).integrity().build());
         tcp.server(TestStun.of(CHANNEL_BIND_SUCCESS, 21).build());
@@ -307,7 +268,7 @@ class RelayedStunTest {
         });
         IceTracker t = new IceTracker();
         ms.forEach(t::message);
-        assertThat(t.findings(frames.size() * 10_000_000L + T0 + 60_000_000_000L, true))
+        assertThat(t.findings(frames.packets.get(frames.packets.size() - 1).epochNanos() + 60_000_000_000L, true))
                 .extracting(f -> f.id()).contains(IceTracker.ONE_WAY);
     }
 
