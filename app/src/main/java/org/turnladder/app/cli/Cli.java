@@ -22,6 +22,7 @@ public final class Cli {
                        java -jar turnladder.jar export FILE --png OUT.png [--time absolute|relative|delta] [--all]
                                                 [--columns N] [--role ADDRESS=ROLE ...] [--name ADDRESS=NAME ...]
                                                 [--protocols sip,stun,turn,ice,channeldata] [--call CALL-ID]
+                                                [--allocation TURN-CLIENT-ADDRESS:PORT]
                                                 [--hide refreshes,keep-alives,retransmissions]
                        java -jar turnladder.jar capture --interface NAME [--filter BPF] [--duration S] [--count N]
                                                 [--write FILE] [--format json|text] [--snaplen N]

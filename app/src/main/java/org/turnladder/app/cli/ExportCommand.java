@@ -15,10 +15,12 @@ import org.turnladder.ladder.LadderModel;
 import org.turnladder.ladder.LadderOptions;
 import org.turnladder.ladder.RoleColumns;
 import org.turnladder.ladder.TimeMode;
+import org.turnladder.ladder.TurnSession;
 
 /**
  * {@code export FILE --png OUT.png [--time absolute|relative|delta] [--all] [--columns N] [--role ADDRESS=ROLE …]
- * [--name ADDRESS=NAME …] [--protocols LIST] [--hide LIST] [--call CALL-ID]}:
+ * [--name ADDRESS=NAME …] [--protocols LIST] [--hide LIST] [--call CALL-ID]
+ * [--allocation CLIENT-ADDRESS:PORT]}:
  * the whole ladder as a PNG, drawn by the same painter as the window, without a display (JavaFX's headless Monocle
  * glass). {@code --role} and {@code --name} do what changing a role or naming a box does in the window. {@code --columns}: most columns per role, the rest of a role's boxes sharing one (default
  * {@value LadderOptions#DEFAULT_COLUMNS_PER_ROLE}, as in the window; 0: every box its own column).
@@ -28,7 +30,7 @@ final class ExportCommand {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
-        Set<String> valued = new java.util.HashSet<>(Set.of("--png", "--time", "--columns", "--name"));
+        Set<String> valued = new java.util.HashSet<>(Set.of("--png", "--time", "--columns", "--name", "--allocation"));
         valued.addAll(ExportFilters.OPTIONS);
         Args a = Args.parse("export", args, valued, Set.of("--all"), err);
         if (a.outcome == Args.Outcome.HELP) {
@@ -57,7 +59,8 @@ final class ExportCommand {
         }
         if (a.outcome == Args.Outcome.OK && (a.file == null || !a.values.containsKey("--png"))) {
             a.fail(err, "usage: export FILE --png OUT.png [--time absolute|relative|delta] [--all] [--columns N]"
-                    + " [--protocols LIST] [--hide LIST] [--call CALL-ID] [--role ADDRESS=ROLE …]"
+                    + " [--protocols LIST] [--hide LIST] [--call CALL-ID] [--allocation CLIENT:PORT]"
+                    + " [--role ADDRESS=ROLE …]"
                     + " [--name ADDRESS=NAME …]");
         }
         LadderOptions options = null;
@@ -83,7 +86,23 @@ final class ExportCommand {
                         + (ids.isEmpty() ? " (it has no SIP calls)" : "; its calls: " + String.join(", ", ids)));
                 return 2;
             }
-            LadderModel model = LadderModel.build(doc.messages(), RoleColumns.of(doc.analysis().roles(), a.names),
+            String allocation = a.values.get("--allocation");
+            if (allocation != null) {
+                // the client's address on its control connection, as the sessions panel and the ladder show it
+                List<TurnSession> sessions = doc.feed().turnSessions();
+                TurnSession s = sessions.stream().filter(t -> t.client().toString().equals(allocation.strip()))
+                        .findFirst().orElse(null);
+                if (s == null) {
+                    List<String> clients = sessions.stream().map(t -> t.client().toString()).distinct().limit(20)
+                            .toList();
+                    err.println("turnladder export: no TURN allocation from " + allocation + " in " + file
+                            + (clients.isEmpty() ? " (it has none)" : "; its TURN clients: "
+                            + String.join(", ", clients) + (sessions.size() > clients.size() ? ", …" : "")));
+                    return 2;
+                }
+                options = options.withTurnSession(s.id());
+            }
+            LadderModel model = LadderModel.build(doc.feed(), RoleColumns.of(doc.analysis().roles(), a.names),
                     doc.analysis().findings(), options);
             Headless.useMonocleUnlessADisplayIsSet();
             var exporter = new org.turnladder.views.export.LadderPngExporter(model, time,

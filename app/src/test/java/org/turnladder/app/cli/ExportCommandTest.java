@@ -115,6 +115,24 @@ class ExportCommandTest {
     }
 
     @Test
+    void oneTurnAllocationByItsClientAndAnUnknownClientNamesTheClientsThereAre() {
+        // two libnice agents, each with its own UDP allocation on one coturn: 88 messages in all
+        String capture = TestCaptures.path("libnice-turn-udp.pcap").toString();
+        var out = new ByteArrayOutputStream();
+        var err = new ByteArrayOutputStream();
+        assertThat(export(out, err, capture, "--png", dir.resolve("turn.png").toString(), "--all",
+                "--allocation", "127.0.0.5:40408")).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        String wrote = out.toString(StandardCharsets.UTF_8);
+        int rows = Integer.parseInt(wrote.replaceAll("(?s).*px, (\\d+) rows.*", "$1"));
+        assertThat(rows).as(wrote).isGreaterThan(10).isLessThan(88);
+        var wrong = new ByteArrayOutputStream();
+        assertThat(export(new ByteArrayOutputStream(), wrong, capture, "--png", dir.resolve("x.png").toString(),
+                "--allocation", "127.0.0.9:1")).isEqualTo(2);
+        assertThat(wrong.toString(StandardCharsets.UTF_8)).contains("no TURN allocation from 127.0.0.9:1")
+                .contains("its TURN clients: 127.0.0.5:40408, 127.0.0.6:40412");
+    }
+
+    @Test
     void unknownProtocolsOrThingsToHideAreOneLineErrors() {
         String capture = TestCaptures.path("coturn-rfc6062.pcapng").toString();
         for (String[] bad : new String[][] {{"--protocols", "sip,rtp"}, {"--hide", "noise"}}) {
