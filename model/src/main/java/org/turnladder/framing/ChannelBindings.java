@@ -1,8 +1,8 @@
 package org.turnladder.framing;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.turnladder.decode.DecodedMessage;
+import org.turnladder.memory.BoundedMap;
 import org.turnladder.net.Endpoint;
 import org.turnladder.net.Transport;
 import org.turnladder.stun.Dialect;
@@ -25,8 +25,8 @@ final class ChannelBindings {
     private record Pending(Key key, Endpoint peer) {
     }
 
-    private final Map<String, Pending> pending = bounded(MAX_PENDING);
-    private final Map<Key, Endpoint> bound = bounded(MAX_BOUND);
+    private final Map<String, Pending> pending = new BoundedMap<>(MAX_PENDING);
+    private final Map<Key, Endpoint> bound = new BoundedMap<>(MAX_BOUND);
 
     /** Looks at every STUN message of a client ⇄ server path; only ChannelBind requests and successes matter. */
     void observe(StunMessage s, DecodedMessage m) {
@@ -58,12 +58,4 @@ final class ChannelBindings {
         return bound.get(new Key(transport, client, server, channel));
     }
 
-    private static <K, V> Map<K, V> bounded(int max) {
-        return new LinkedHashMap<>(16, 0.75f, false) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<K, V> eldest) {
-                return size() > max;
-            }
-        };
-    }
 }

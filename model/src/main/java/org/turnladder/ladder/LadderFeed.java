@@ -11,6 +11,7 @@ import java.util.Set;
 import org.turnladder.decode.DecodedMessage;
 import org.turnladder.framing.Framing;
 import org.turnladder.framing.TurnCarrier;
+import org.turnladder.memory.BoundedMap;
 import org.turnladder.net.Endpoint;
 import org.turnladder.sip.SipMessage;
 import org.turnladder.sip.sdp.IceCandidate;

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.turnladder.decode.DecodedMessage;
+import org.turnladder.memory.BoundedMap;
 import org.turnladder.net.Endpoint;
 import org.turnladder.sip.MsDiagnostic;
 import org.turnladder.sip.SipMessage;
@@ -25,12 +26,7 @@ final class CallState {
     private String callerTag;
     private long messageCount;
     private final Capped<DialogMessage> messages = new Capped<>(48, 16);
-    private final Map<String, Tx> transactions = new LinkedHashMap<>(16, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Tx> eldest) {
-            return size() > MAX_TRANSACTIONS;
-        }
-    };
+    private final Map<String, Tx> transactions = new BoundedMap<>(MAX_TRANSACTIONS);
     private final Capped<InviteTx> invites = new Capped<>(24, 8);
     private final Capped<Exchange> exchanges = new Capped<>(24, 8);
     private final Capped<DiagnosticEntry> diagnostics = new Capped<>(24, 8);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.turnladder.decode.DecodedMessage;
+import org.turnladder.memory.BoundedMap;
 import org.turnladder.net.Endpoint;
 import org.turnladder.net.Transport;
 import org.turnladder.sip.SipMessage;
@@ -28,8 +29,8 @@ final class CandidateIndex {
     private record Key(Transport transport, Endpoint endpoint) {
     }
 
-    private final Map<Key, List<CandidateLink>> byAddress = new Bounded<>(MAX_ADDRESSES);
-    private final Map<String, SdpAgentRef> byUfrag = new Bounded<>(MAX_UFRAGS);
+    private final Map<Key, List<CandidateLink>> byAddress = new BoundedMap<>(MAX_ADDRESSES);
+    private final Map<String, SdpAgentRef> byUfrag = new BoundedMap<>(MAX_UFRAGS);
 
     void sip(DecodedMessage m, SipMessage sip) {
         if (sip.callId() == null) {

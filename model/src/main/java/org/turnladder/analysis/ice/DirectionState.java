@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.turnladder.memory.BoundedMap;
 import org.turnladder.net.Endpoint;
 
 /** Running counters for the checks one way on a pair; what {@link IceDirection} is a snapshot of. */
@@ -18,7 +19,7 @@ final class DirectionState {
 
     final Endpoint from;
     final Endpoint to;
-    private final Bounded<String, Transaction> recent = new Bounded<>(MAX_TRANSACTIONS);
+    private final BoundedMap<String, Transaction> recent = new BoundedMap<>(MAX_TRANSACTIONS);
     long requests;
     long retransmissions;
     long firstRequestNanos = -1;

@@ -8,6 +8,7 @@ import org.turnladder.analysis.Finding;
 import org.turnladder.analysis.FindingSource;
 import org.turnladder.decode.DecodedMessage;
 import org.turnladder.framing.TurnCarrier;
+import org.turnladder.memory.BoundedMap;
 import org.turnladder.net.Endpoint;
 import org.turnladder.sip.SipMessage;
 import org.turnladder.stun.Dialect;
@@ -40,8 +41,8 @@ public final class IceTracker implements FindingSource {
     }
 
     private final Map<PairKey, PairState> pairs = new LinkedHashMap<>();
-    private final Map<TxKey, PairState> byTransaction = new Bounded<>(MAX_TRANSACTIONS);
-    private final Map<CheckPath, PairState> latestOnPath = new Bounded<>(MAX_PAIRS, true);
+    private final Map<TxKey, PairState> byTransaction = new BoundedMap<>(MAX_TRANSACTIONS);
+    private final Map<CheckPath, PairState> latestOnPath = new BoundedMap<>(MAX_PAIRS, true);
     private final CandidateIndex candidates = new CandidateIndex();
     private long droppedChecks;
     /** The message before: when it is a TURN Send/Data indication or ChannelData, the next may be its check. */

@@ -1,9 +1,9 @@
 package org.turnladder.analysis.roles;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.turnladder.decode.DecodedMessage;
 import org.turnladder.framing.Framing;
+import org.turnladder.memory.BoundedMap;
 import org.turnladder.net.Endpoint;
 import org.turnladder.stun.Dialect;
 import org.turnladder.stun.StunClass;
@@ -22,12 +22,7 @@ final class TurnClues {
 
     private final Observations obs;
     /** REQUESTED-TRANSPORT of Allocate requests not yet answered, by transaction id (oldest dropped first) */
-    private final Map<String, Integer> allocateTransports = new LinkedHashMap<>(64, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Integer> eldest) {
-            return size() > MAX_PENDING;
-        }
-    };
+    private final Map<String, Integer> allocateTransports = new BoundedMap<>(MAX_PENDING);
 
     TurnClues(Observations obs) {
         this.obs = obs;

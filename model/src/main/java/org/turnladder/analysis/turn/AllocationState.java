@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.turnladder.decode.DecodedMessage;
+import org.turnladder.memory.BoundedMap;
 import org.turnladder.net.Endpoint;
 import org.turnladder.net.Transport;
 import org.turnladder.stun.Dialect;
@@ -64,12 +65,7 @@ final class AllocationState {
     private long controlEndFrame;
     private final long firstFrame;
     private long lastFrame;
-    private final LinkedHashMap<String, PendingRequest> pending = new LinkedHashMap<>(16, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, PendingRequest> eldest) {
-            return size() > MAX_PENDING;
-        }
-    };
+    private final Map<String, PendingRequest> pending = new BoundedMap<>(MAX_PENDING);
 
     private static final class Refresh {
         final long requestFrame;
@@ -92,6 +88,16 @@ final class AllocationState {
         Integer errorCode;
         String errorReason;
         long lastResponseFrame;
+
+        /** A response in {@code frame}: success when {@code code} is null, else that error. */
+        void answered(Integer code, String reason, long frame) {
+            if (code == null) {
+                successes++;
+            }
+            errorCode = code;
+            errorReason = reason;
+            lastResponseFrame = frame;
+        }
     }
 
     private static final class Channel {
@@ -104,6 +110,16 @@ final class AllocationState {
         String errorReason;
         long toPeer;
         long fromPeer;
+
+        /** A response in {@code frame}: success when {@code code} is null, else that error. */
+        void answered(Integer code, String reason, long frame) {
+            if (code == null) {
+                succeeded = true;
+            }
+            errorCode = code;
+            errorReason = reason;
+            responseFrame = frame;
+        }
     }
 
     private record ErrorRecord(String method, int code, String reason, long requestFrame, long responseFrame,
@@ -274,7 +290,6 @@ final class AllocationState {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private void success(DecodedMessage m, StunMessage s, TurnOp op) {
         PendingRequest p = pending.remove(s.transactionId());
         lastSuccess.put(op, m.frame());
@@ -292,30 +307,14 @@ final class AllocationState {
                 }
             }
             case REFRESH -> refreshAnswered(p != null && p.target instanceof Refresh r ? r : addRefresh(0, -1), s, m);
-            case CREATE_PERMISSION -> {
-                if (p != null && p.target instanceof List<?> named) {
-                    for (Permission perm : (List<Permission>) named) {
-                        perm.successes++;
-                        perm.errorCode = null;
-                        perm.errorReason = null;
-                        perm.lastResponseFrame = m.frame();
-                    }
-                }
-            }
+            case CREATE_PERMISSION -> permissionsOf(p).forEach(perm -> perm.answered(null, null, m.frame()));
             case CHANNEL_BIND -> {
                 if (p != null && p.target instanceof Channel c) {
-                    c.succeeded = true;
-                    c.errorCode = null;
-                    c.errorReason = null;
-                    c.responseFrame = m.frame();
+                    c.answered(null, null, m.frame());
                 }
             }
             case CONNECT -> {
-                ConnectionState c = p != null && p.target instanceof ConnectionState cs ? cs : null;
-                if (c == null) {
-                    c = new ConnectionState(TurnConnection.Kind.ACTIVE, null);
-                    addConnection(c);
-                }
+                ConnectionState c = connectionOf(p);
                 c.connectionId = s.connectionId().orElse(-1);
                 c.responseFrame = m.frame();
                 c.responseNanos = m.epochNanos();
@@ -329,6 +328,22 @@ final class AllocationState {
         }
     }
 
+    /** The permissions a CreatePermission request named, none if the request was not seen. */
+    @SuppressWarnings("unchecked")
+    private static List<Permission> permissionsOf(PendingRequest p) {
+        return p != null && p.target instanceof List<?> named ? (List<Permission>) named : List.of();
+    }
+
+    /** The connection a Connect request started; one made now when the request was not seen. */
+    private ConnectionState connectionOf(PendingRequest p) {
+        if (p != null && p.target instanceof ConnectionState c) {
+            return c;
+        }
+        ConnectionState c = new ConnectionState(TurnConnection.Kind.ACTIVE, null);
+        addConnection(c);
+        return c;
+    }
+
     private void refreshAnswered(Refresh r, StunMessage s, DecodedMessage m) {
         r.responseFrame = m.frame();
         r.granted = s.lifetime().orElse(-1);
@@ -340,7 +355,6 @@ final class AllocationState {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private void error(DecodedMessage m, StunMessage s, TurnOp op) {
         PendingRequest p = pending.remove(s.transactionId());
         Integer boxed = s.errorCode();
@@ -369,28 +383,14 @@ final class AllocationState {
             }
             case REFRESH -> refreshFailed(p != null && p.target instanceof Refresh r ? r : addRefresh(0, -1), code,
                     reason, m.frame());
-            case CREATE_PERMISSION -> {
-                if (p != null && p.target instanceof List<?> named) {
-                    for (Permission perm : (List<Permission>) named) {
-                        perm.errorCode = code;
-                        perm.errorReason = reason;
-                        perm.lastResponseFrame = m.frame();
-                    }
-                }
-            }
+            case CREATE_PERMISSION -> permissionsOf(p).forEach(perm -> perm.answered(code, reason, m.frame()));
             case CHANNEL_BIND -> {
                 if (p != null && p.target instanceof Channel c) {
-                    c.errorCode = code;
-                    c.errorReason = reason;
-                    c.responseFrame = m.frame();
+                    c.answered(code, reason, m.frame());
                 }
             }
             case CONNECT -> {
-                ConnectionState c = p != null && p.target instanceof ConnectionState cs ? cs : null;
-                if (c == null) {
-                    c = new ConnectionState(TurnConnection.Kind.ACTIVE, null);
-                    addConnection(c);
-                }
+                ConnectionState c = connectionOf(p);
                 c.errorCode = code;
                 c.errorReason = reason;
                 c.responseFrame = m.frame();
