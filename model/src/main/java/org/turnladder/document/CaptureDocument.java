@@ -49,7 +49,7 @@ public final class CaptureDocument implements CaptureContent {
 
     private CaptureDocument(Path file, CaptureBuilder b, List<String> warnings) {
         this.file = file;
-        this.messages = List.copyOf(b.messages());
+        this.messages = b.messages(); // complete and never fed again: the builder's list, not a copy
         this.frames = b.frames();
         this.feed = b.feed();
         this.analyzer = b.analyzer();

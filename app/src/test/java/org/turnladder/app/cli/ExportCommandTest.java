@@ -95,9 +95,20 @@ class ExportCommandTest {
         // ×2, Refresh, with their answers), between the CMS and Expressway-E only
         assertThat(out.toString(StandardCharsets.UTF_8)).contains("15 rows, 2 columns");
         out.reset();
+        // the 16 ICE checks and answers: 8 through each of the two data connections, relay and peer legs
         assertThat(export(out, err, capture, "--png", dir.resolve("ice.png").toString(), "--protocols",
-                "ice, channeldata", "--hide", "retransmissions,keep-alives")).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).doesNotContain(" 31 rows").contains(" rows");
+                "ice, channeldata")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("16 rows");
+        // 28 TURN messages, 8 of them Refreshes: the 6 that keep the allocation go, the deallocation stays
+        String refreshing = TestCaptures.path("coturn-tcp-allocation.pcap").toString();
+        out.reset();
+        assertThat(export(out, err, refreshing, "--png", dir.resolve("all.png").toString(), "--all", "--protocols",
+                "turn")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("28 rows");
+        out.reset();
+        assertThat(export(out, err, refreshing, "--png", dir.resolve("norefresh.png").toString(), "--all",
+                "--protocols", "turn", "--hide", "refreshes,keep-alives")).isZero();
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("22 rows");
     }
 
     @Test

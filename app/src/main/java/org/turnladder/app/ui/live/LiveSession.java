@@ -15,8 +15,6 @@ public final class LiveSession {
     private final LiveCapture capture;
     private final LiveDocument document;
     private final Thread reader;
-    private volatile boolean finished;
-    private volatile LiveCaptureException failure;
 
     /**
      * @param onEnd called once on the reader thread when reading ends: null after Stop, else why it failed
@@ -34,6 +32,7 @@ public final class LiveSession {
     }
 
     private void read(Consumer<LiveCaptureException> onEnd) {
+        LiveCaptureException failure = null;
         try {
             RawPacket p;
             while ((p = capture.next()) != null) {
@@ -50,7 +49,6 @@ public final class LiveSession {
         } finally {
             // the end changes the document's version: the next refresh shows the final analysis
             document.finish();
-            finished = true;
             onEnd.accept(failure);
         }
     }
@@ -66,12 +64,9 @@ public final class LiveSession {
         return !reader.isAlive();
     }
 
+    /** Whether reading ended (the document has taken in its last packet). */
     public boolean finished() {
-        return finished;
-    }
-
-    public LiveCaptureException failure() {
-        return failure;
+        return document.finished();
     }
 
     public LiveCapture capture() {

@@ -232,7 +232,7 @@ public final class LiveTab extends Tab {
     private void updateStatus(CaptureStats st) {
         CapturePane p = pane.get();
         LadderModel m = p == null ? null : p.ladder().getModel();
-        // from the ladder shown, not the document: its lock may be held by a build
+        // from the ladder shown, not the document: no lock taken on the JavaFX thread for a status line
         String messages = m == null ? "0" : String.format("%,d", m.messageCount());
         String rows = m == null ? "0" : String.format("%,d", m.rowCount());
         String what = capturing.get() ? "Capturing on " + options.interfaceName()
